@@ -1,0 +1,2 @@
+// Placeholder until the emulator issue fills it in.
+return 0;

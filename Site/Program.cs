@@ -1,0 +1,2 @@
+// Placeholder until the AppHost/Site issue fills it in.
+return 0;
