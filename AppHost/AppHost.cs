@@ -1,3 +1,26 @@
-// Placeholder until the AppHost issue fills it in.
+using CloudResume.AppHost;
+using CloudResume.AppHost.DynamoDb;
+using CloudResume.AppHost.Gateway;
+using CloudResume.AppHost.Lambda;
+using CloudResume.AppHost.Site;
+
+// CloudResume locally: the same template as AWS, DynamoDB Local, the function behind the API, the site.
 var builder = DistributedApplication.CreateBuilder(args);
+var options = CloudResumeOptions.From(builder.Configuration);
+var stack = builder.AddCounterStack(options);
+
+var dynamodb = builder.AddDynamoDb("dynamodb", options.DynamoDb);
+var visits = dynamodb.AddTable("visits", stack.Table);
+
+var counter = builder.AddLambdaFunction<Projects.Counter_Lambda>("counter", stack.Function)
+    .WithReference(visits);
+
+var api = builder.AddHttpApiEmulator<Projects.Emulator>("api", stack, options)
+    .WithFunction(counter)
+    .WaitFor(visits);
+
+builder.AddResumeSite<Projects.Site>("site", options)
+    .WithApiUrl(api)
+    .WaitFor(api);
+
 builder.Build().Run();

@@ -1,0 +1,55 @@
+using System.Reflection;
+using CloudResume.AppHost.DynamoDb;
+using CloudResume.CloudFormation;
+
+namespace CloudResume.AppHost.Lambda;
+
+public static class LambdaFunctionExtensions
+{
+    /// <summary>
+    /// The function built from <typeparamref name="TProject"/>: its <c>bootstrap</c> executable from the
+    /// same build as the AppHost, with Timeout, MemorySize and Environment from the template.
+    /// </summary>
+    public static IResourceBuilder<LambdaFunctionResource> AddLambdaFunction<TProject>(
+        this IDistributedApplicationBuilder builder, string name, FunctionDefinition definition)
+        where TProject : IProjectMetadata, new()
+    {
+        var projectDirectory = Path.GetDirectoryName(new TProject().ProjectPath)!;
+        var configuration = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var bootstrap = Path.Combine(projectDirectory, "bin", configuration, "net10.0", "bootstrap");
+
+        return builder.AddResource(new LambdaFunctionResource(name, definition, bootstrap))
+            .WithIconName("Code")
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "Lambda function",
+                State = KnownResourceStates.Waiting,
+                Properties =
+                [
+                    new("lambda.name", definition.FunctionName),
+                    new("lambda.runtime", definition.Runtime),
+                    new("lambda.handler", definition.Handler),
+                    new("lambda.memory", $"{definition.MemorySizeMb} MB"),
+                    new("lambda.timeout", $"{definition.Timeout.TotalSeconds:0.#} s"),
+                    new("lambda.reservedConcurrency", definition.ReservedConcurrency?.ToString() ?? "unreserved"),
+                    new("lambda.bootstrap", bootstrap),
+                ],
+            });
+    }
+
+    /// <summary>The function reaches the table on the local DynamoDB (its name comes from the template).</summary>
+    public static IResourceBuilder<LambdaFunctionResource> WithReference(
+        this IResourceBuilder<LambdaFunctionResource> function, IResourceBuilder<DynamoDbTableResource> table)
+    {
+        var server = table.Resource.Server;
+        function.WithRelationship(table.Resource, "Reference");
+        function.WithEnvironment("AWS_REGION", server.Region);
+        if (server.ServiceUrl is { } serviceUrl)
+        {
+            function.WithEnvironment("AWS_ENDPOINT_URL_DYNAMODB", serviceUrl);
+            function.WithEnvironment("AWS_ACCESS_KEY_ID", LocalCredentials.AccessKeyId);
+            function.WithEnvironment("AWS_SECRET_ACCESS_KEY", LocalCredentials.SecretAccessKey);
+        }
+        return function;
+    }
+}

@@ -1,0 +1,14 @@
+using CloudResume.CloudFormation;
+
+namespace CloudResume.AppHost.Lambda;
+
+/// <summary>
+/// A Lambda function as the dashboard shows it: the template's definition and the <c>bootstrap</c>
+/// executable that the API emulator starts as execution environments (on demand, one event each).
+/// </summary>
+public sealed class LambdaFunctionResource(string name, FunctionDefinition definition, string bootstrapPath)
+    : Resource(name), IResourceWithEnvironment
+{
+    public FunctionDefinition Definition { get; } = definition;
+    public string BootstrapPath { get; } = bootstrapPath;
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using CloudResume.AppHost.Gateway;
+
+namespace CloudResume.AppHost.Site;
+
+public static class SiteExtensions
+{
+    /// <summary>The resume site on its stable local port; its config.json points at the API.</summary>
+    public static IResourceBuilder<ProjectResource> AddResumeSite<TProject>(
+        this IDistributedApplicationBuilder builder, string name, CloudResumeOptions options)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name)
+            .WithEndpoint("http", endpoint => endpoint.Port = options.SitePort)
+            .WithHttpHealthCheck("/health")
+            .WithUrlForEndpoint("http", url => url.DisplayText = "Resume site")
+            .WithOpenCommand();
+
+    /// <summary>Served as the site's <c>config.json</c>: the page's script never hard-codes the API.</summary>
+    public static IResourceBuilder<ProjectResource> WithApiUrl(this IResourceBuilder<ProjectResource> site, IResourceBuilder<ProjectResource> api) =>
+        site.WithEnvironment("Site__ApiUrl", api.GetEndpoint(HttpApiEmulatorExtensions.GatewayEndpoint))
+            .WithRelationship(api.Resource, "Calls");
+
+    private static IResourceBuilder<ProjectResource> WithOpenCommand(this IResourceBuilder<ProjectResource> site) =>
+        site.WithCommand("open-site", "Open site", async context =>
+        {
+            var url = await site.GetEndpoint("http").GetValueAsync(context.CancellationToken);
+            var opener = OperatingSystem.IsMacOS() ? "open" : OperatingSystem.IsWindows() ? "explorer" : "xdg-open";
+            try
+            {
+                using var process = Process.Start(new ProcessStartInfo(opener, url!) { UseShellExecute = false });
+                return CommandResults.Success($"Opened {url}");
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return CommandResults.Failure($"No browser opener ({opener}) on this machine: open {url} yourself.");
+            }
+        }, new CommandOptions
+        {
+            Description = "Open the resume site in the default browser.",
+            IconName = "Open",
+            IsHighlighted = true,
+            UpdateState = context => context.ResourceSnapshot.State?.Text == KnownResourceStates.Running
+                ? ResourceCommandState.Enabled : ResourceCommandState.Disabled,
+        });
+}

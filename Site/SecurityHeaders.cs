@@ -1,0 +1,41 @@
+namespace CloudResume.Site;
+
+/// <summary>
+/// The response headers CloudFront's response headers policy sets in AWS, so the page is
+/// tested locally under the same rules (notably: no inline script or style).
+/// </summary>
+internal static class SecurityHeaders
+{
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
+        return app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.ContentSecurityPolicy = BuildPolicy(SiteSettings.GetApiOrigin(configuration));
+            return next(context);
+        });
+    }
+
+    /// <summary>
+    /// Everything from this origin only; the page may additionally call the counter API.
+    /// 'self' stays in connect-src because the page fetches config.json from its own origin.
+    /// </summary>
+    internal static string BuildPolicy(string? apiOrigin)
+    {
+        var connect = apiOrigin is null ? "'self'" : $"'self' {apiOrigin}";
+        return string.Join("; ",
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self'",
+            $"connect-src {connect}",
+            "manifest-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'");
+    }
+}

@@ -1,0 +1,197 @@
+// Visit counter for the resume page.
+// Counts this visit once per browser session (POST), otherwise only reads the counts (GET),
+// then shows "N views · M visitors" and a sparkline of the last 30 days of views.
+// Failures of any kind end in a quiet "Visitor count unavailable": a resume must never show
+// an error dialog or log errors because a counter is down.
+
+const DAYS = 30;
+const TIMEOUT_MS = 5000;
+const SESSION_FLAG = 'cloudresume.visit-counted';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const UNAVAILABLE_TEXT = 'Visitor count unavailable';
+
+const numbers = new Intl.NumberFormat('en-US');
+
+const widget = document.getElementById('visits');
+const countText = document.getElementById('visit-count');
+const sparkline = document.getElementById('visit-sparkline');
+
+if (widget && countText && sparkline) {
+  // Deliberately swallow everything: showVisits handles its own failures, this is the last net.
+  showVisits().catch(showUnavailable);
+}
+
+async function showVisits() {
+  // One deadline for the whole exchange (config + API), so a hung request cannot leave
+  // the widget spinning forever.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    const apiUrl = await loadApiUrl(controller.signal);
+    if (!apiUrl) {
+      showUnavailable();
+      return;
+    }
+    const counts = await fetchCounts(apiUrl, controller.signal);
+    if (!counts) {
+      showUnavailable();
+      return;
+    }
+    showCounts(counts);
+  } catch {
+    showUnavailable();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads the API base URL from config.json beside the page; null when missing or invalid. */
+async function loadApiUrl(signal) {
+  const response = await fetch(new URL('config.json', document.baseURI), { cache: 'no-store', signal });
+  if (!response.ok) {
+    return null;
+  }
+  const config = await response.json();
+  if (!config || typeof config.apiUrl !== 'string') {
+    return null;
+  }
+  let url;
+  try {
+    url = new URL(config.apiUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return null;
+  }
+  // Keep any base path (an API Gateway stage, say) and append the resource to it.
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/visits`;
+  url.search = `?days=${DAYS}`;
+  url.hash = '';
+  return url;
+}
+
+/**
+ * POSTs the first time in this browser session, GETs afterwards; both ask for the daily series.
+ * The POST has no body and no headers, so it is a CORS "simple" request (no preflight needed).
+ */
+async function fetchCounts(url, signal) {
+  const alreadyCounted = readSessionFlag();
+  const response = await fetch(url, {
+    method: alreadyCounted ? 'GET' : 'POST',
+    mode: 'cors',
+    credentials: 'omit',
+    cache: 'no-store',
+    signal,
+  });
+  if (!response.ok) {
+    return null;
+  }
+  const counts = parseCounts(await response.json());
+  // Only a counted visit sets the flag, so a failed POST is retried on the next page load.
+  if (counts && !alreadyCounted) {
+    writeSessionFlag();
+  }
+  return counts;
+}
+
+/** Validates the API's answer; null when it is not {"views":N,"visitors":M,...}. */
+function parseCounts(body) {
+  if (!body || !isCount(body.views) || !isCount(body.visitors)) {
+    return null;
+  }
+  const daily = Array.isArray(body.daily)
+    ? body.daily.filter((day) => day && typeof day.date === 'string' && isCount(day.views)).slice(-DAYS)
+    : [];
+  return { views: body.views, visitors: body.visitors, daily };
+}
+
+function isCount(value) {
+  return Number.isSafeInteger(value) && value >= 0;
+}
+
+function showCounts({ views, visitors, daily }) {
+  countText.textContent = `${numbers.format(views)} views · ${numbers.format(visitors)} visitors`;
+  drawSparkline(daily);
+  widget.dataset.state = 'ready';
+}
+
+function showUnavailable() {
+  countText.textContent = UNAVAILABLE_TEXT;
+  sparkline.replaceChildren();
+  sparkline.setAttribute('aria-hidden', 'true');
+  sparkline.removeAttribute('aria-label');
+  sparkline.removeAttribute('role');
+  widget.dataset.state = 'unavailable';
+}
+
+/** Draws the daily views as an area + line, built with DOM APIs (the data never becomes markup). */
+function drawSparkline(daily) {
+  const box = sparkline.viewBox.baseVal;
+  const width = box && box.width ? box.width : 240;
+  const height = box && box.height ? box.height : 48;
+  const pad = 3;
+
+  sparkline.replaceChildren();
+  if (daily.length === 0) {
+    sparkline.setAttribute('aria-label', 'No daily views to chart yet');
+    return;
+  }
+
+  const values = daily.map((day) => day.views);
+  const max = Math.max(...values);
+  const min = Math.min(...values);
+  const last = values[values.length - 1];
+  const step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
+  const x = (i) => (values.length > 1 ? pad + i * step : width / 2);
+  const y = (v) => (max > 0 ? height - pad - (v / max) * (height - 2 * pad) : height - pad);
+  const points = values.map((v, i) => `${round(x(i))},${round(y(v))}`);
+
+  const label =
+    `Daily views over the last ${values.length} days: lowest ${numbers.format(min)}, ` +
+    `highest ${numbers.format(max)}, latest ${numbers.format(last)}`;
+  sparkline.setAttribute('role', 'img');
+  sparkline.setAttribute('aria-label', label);
+  sparkline.removeAttribute('aria-hidden');
+
+  const title = document.createElementNS(SVG_NS, 'title');
+  title.textContent = label;
+
+  const area = document.createElementNS(SVG_NS, 'path');
+  area.setAttribute('class', 'spark__area');
+  area.setAttribute('d', `M${round(x(0))},${height - pad} L${points.join(' L')} L${round(x(values.length - 1))},${height - pad} Z`);
+
+  const line = document.createElementNS(SVG_NS, 'polyline');
+  line.setAttribute('class', 'spark__line');
+  line.setAttribute('points', points.join(' '));
+
+  const dot = document.createElementNS(SVG_NS, 'circle');
+  dot.setAttribute('class', 'spark__dot');
+  dot.setAttribute('cx', String(round(x(values.length - 1))));
+  dot.setAttribute('cy', String(round(y(last))));
+  dot.setAttribute('r', '3');
+
+  sparkline.append(title, area, line, dot);
+}
+
+function round(value) {
+  return Math.round(value * 10) / 10;
+}
+
+// sessionStorage can be unavailable (disabled storage, some privacy modes): treat that as
+// "not counted yet" and carry on; such a browser is counted on every page load.
+function readSessionFlag() {
+  try {
+    return window.sessionStorage.getItem(SESSION_FLAG) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeSessionFlag() {
+  try {
+    window.sessionStorage.setItem(SESSION_FLAG, '1');
+  } catch {
+    // Nothing to do: see readSessionFlag.
+  }
+}
