@@ -1,0 +1,77 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using CloudResume.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudResume.Tests.System;
+
+/// <summary>
+/// The whole AppHost, started once for the collection (start-up costs ~10 s on 2 cores): in-memory
+/// dynalite, the function behind the emulated API, the site. Telemetry goes to an OTLP receiver.
+/// </summary>
+public sealed class CloudResumeApp : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public DistributedApplication App { get; private set; } = null!;
+    public OtlpReceiver Telemetry { get; private set; } = null!;
+    public int SitePort { get; } = FreePort.Next();
+    public int ApiPort { get; } = FreePort.Next();
+    public string SiteUrl => $"http://localhost:{SitePort}";
+    public string ApiUrl => $"http://localhost:{ApiPort}";
+
+    public async Task InitializeAsync()
+    {
+        Telemetry = new OtlpReceiver(FreePort.Next());
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        [
+            $"CloudResume:SitePort={SitePort}",
+            $"CloudResume:ApiPort={ApiPort}",
+            "CloudResume:DynamoDb:InMemory=true",
+            // The site's origin is the API's allowed CORS origin: ports must be the ones asked for.
+            "DcpPublisher:RandomizePorts=false",
+        ]);
+        foreach (var name in new[] { "api", "site" })
+        {
+            builder.CreateResourceBuilder<ProjectResource>(name)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Url)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
+        }
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("site", timeout.Token);
+    }
+
+    public HttpClient CreateApiClient() => new() { BaseAddress = new Uri(ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
+
+    public Task StopResourceAsync(string name) => ExecuteAsync(name, KnownResourceCommands.StopCommand);
+
+    public async Task StartResourceAsync(string name)
+    {
+        await ExecuteAsync(name, KnownResourceCommands.StartCommand);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+    }
+
+    public async Task ExecuteAsync(string resource, string command)
+    {
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        var result = await commands.ExecuteCommandAsync(resource, command);
+        Assert.True(result.Success, $"{command} on {resource} failed: {result.ErrorMessage}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Telemetry.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CloudResumeCollection : ICollectionFixture<CloudResumeApp>
+{
+    public const string Name = "CloudResume AppHost";
+}
