@@ -50,6 +50,18 @@ public static class TableProvisioner
 
     private static async Task EnableTimeToLiveAsync(IAmazonDynamoDB dynamo, string tableName, string attribute, CancellationToken cancellationToken)
     {
+        try
+        {
+            await SetTimeToLiveAsync(dynamo, tableName, attribute, cancellationToken);
+        }
+        catch (AmazonDynamoDBException e) when (e.ErrorCode == "UnknownOperationException")
+        {
+            // dynalite has no TTL API: expired salts and visitor markers simply stay in the local table.
+        }
+    }
+
+    private static async Task SetTimeToLiveAsync(IAmazonDynamoDB dynamo, string tableName, string attribute, CancellationToken cancellationToken)
+    {
         var current = await dynamo.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, cancellationToken);
         if (current.TimeToLiveDescription?.AttributeName == attribute)
         {

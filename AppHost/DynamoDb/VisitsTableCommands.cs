@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CloudResume.Counter.Counting;
 
 namespace CloudResume.AppHost.DynamoDb;
 
@@ -64,7 +65,7 @@ public static class VisitsTableCommands
             var page = await dynamo.ScanAsync(new ScanRequest
             {
                 TableName = tableName,
-                ProjectionExpression = "Id",
+                ProjectionExpression = TableKeys.Id,
                 ExclusiveStartKey = start,
             }, cancellationToken);
             // BatchWriteItem takes at most 25 requests.
@@ -87,21 +88,21 @@ public static class VisitsTableCommands
 
     public static async Task<string> SeedAsync(IAmazonDynamoDB dynamo, string tableName, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UtcDay.Of(DateTimeOffset.UtcNow);
         var random = new Random();
         long views = 0, visitors = 0;
         for (var ago = SampleDays - 1; ago >= 0; ago--)
         {
             var day = today.AddDays(-ago);
             // Weekdays busier than weekends, as a real resume's traffic is.
-            var weekday = day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+            var weekday = day.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
             var dayViews = random.Next(weekday ? 40 : 10, weekday ? 140 : 60);
             var dayVisitors = Math.Max(1, (int)(dayViews * (0.5 + (random.NextDouble() * 0.3))));
-            await AddAsync(dynamo, tableName, "day#" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dayViews, dayVisitors, cancellationToken);
+            await AddAsync(dynamo, tableName, TableKeys.Day(day), dayViews, dayVisitors, cancellationToken);
             views += dayViews;
             visitors += dayVisitors;
         }
-        await AddAsync(dynamo, tableName, "total", views, visitors, cancellationToken);
+        await AddAsync(dynamo, tableName, TableKeys.Total, views, visitors, cancellationToken);
         return $"Added {views:N0} views and {visitors:N0} visitors over {SampleDays} days to {tableName}.";
     }
 
@@ -109,8 +110,10 @@ public static class VisitsTableCommands
         dynamo.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = tableName,
-            Key = new() { ["Id"] = new AttributeValue { S = id } },
-            UpdateExpression = "ADD Views :views, Visitors :visitors",
+            Key = new() { [TableKeys.Id] = new AttributeValue { S = id } },
+            // Views is a reserved word in DynamoDB expressions.
+            UpdateExpression = "ADD #views :views, #visitors :visitors",
+            ExpressionAttributeNames = new() { ["#views"] = TableKeys.Views, ["#visitors"] = TableKeys.Visitors },
             ExpressionAttributeValues = new()
             {
                 [":views"] = new AttributeValue { N = views.ToString(CultureInfo.InvariantCulture) },

@@ -21,6 +21,9 @@ public static class HttpApiEmulatorExtensions
             .WithHttpEndpoint(name: GatewayEndpoint, port: options.ApiPort, env: "GatewayPort")
             .WithHttpEndpoint(name: RuntimeEndpoint, env: "RuntimePort")
             .WithEnvironment("Template", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, options.Template)))
+            .WithEnvironment("StackName", context.StackName)
+            .WithEnvironment("Region", context.Region)
+            .WithEnvironment("AccountId", context.AccountId)
             .WithHttpHealthCheck("/health", endpointName: RuntimeEndpoint)
             .WithUrlForEndpoint(GatewayEndpoint, url => url.DisplayText = "HTTP API")
             .WithUrlForEndpoint(RuntimeEndpoint, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly);

@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace CloudResume.Emulator.Runtime;
+
+/// <summary>
+/// One managed execution environment: a runtime process the emulator started, with its own Runtime API
+/// port (AWS_LAMBDA_RUNTIME_API), so the emulator knows which process holds which invocation — and so
+/// can answer a crash or a timeout for exactly that invocation. It serves one invocation at a time.
+/// </summary>
+public sealed class ExecutionEnvironment : IDisposable
+{
+    private readonly Channel<Invocation> _mailbox = Channel.CreateBounded<Invocation>(1);
+    private readonly FunctionSettings _function;
+    private readonly ILogger _functionLog;
+    private readonly ILogger _log;
+    private Process? _process;
+    private int _disposed;
+
+    public ExecutionEnvironment(int id, int port, FunctionSettings function, ILoggerFactory loggers)
+    {
+        Id = id;
+        Port = port;
+        _function = function;
+        _functionLog = loggers.CreateLogger(function.Name);
+        _log = loggers.CreateLogger<ExecutionEnvironment>();
+    }
+
+    public int Id { get; }
+    public int Port { get; }
+
+    /// <summary>The invocation this environment holds, from assignment until it ends.</summary>
+    public Invocation? Current { get; private set; }
+
+    public bool IsDiscarded => Volatile.Read(ref _disposed) == 1;
+
+    /// <summary>Raised once when the process is gone (exit, crash, kill).</summary>
+    public event Action<ExecutionEnvironment, int?>? Exited;
+
+    public void Assign(Invocation invocation)
+    {
+        Current = invocation;
+        _mailbox.Writer.TryWrite(invocation);
+    }
+
+    public void Release(Invocation invocation)
+    {
+        if (Current == invocation) Current = null;
+    }
+
+    /// <summary>/next on this environment's port: waits for the invocation assigned to it.</summary>
+    public async ValueTask<Invocation?> NextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var invocation = await _mailbox.Reader.ReadAsync(cancellationToken);
+            if (invocation.TryStart()) return invocation;
+        }
+    }
+
+    /// <summary>Cold start: launches the runtime process (Function:Command) with Lambda's environment.</summary>
+    public void Start()
+    {
+        var options = _function.Options;
+        var command = options.FunctionCommand!;
+        var workingDirectory = options.FunctionWorkingDirectory
+            ?? (Path.GetDirectoryName(Path.GetFullPath(command)) is { } dir && File.Exists(command) ? dir : Environment.CurrentDirectory);
+        var start = new ProcessStartInfo(command)
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+        };
+        foreach (var argument in options.FunctionArguments) start.ArgumentList.Add(argument);
+        start.Environment.Clear();
+        foreach (var (name, value) in LambdaEnvironmentVariables.For(_function, $"127.0.0.1:{Port}", Path.GetFullPath(workingDirectory)))
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Forward(e.Data);
+        process.ErrorDataReceived += (_, e) => Forward(e.Data);
+        process.Exited += (_, _) => OnExited(process);
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            _log.LogError("Cannot start execution environment {Id}: {Command}: {Error}", Id, command, e.Message);
+            throw;
+        }
+        _process = process;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _log.LogInformation("Execution environment {Id} started (pid {Pid}, runtime API 127.0.0.1:{Port})", Id, process.Id, Port);
+    }
+
+    // Each line the function writes is a log record of its own (category = the function's name), as
+    // CloudWatch would show it; the dashboard then lists it under the emulator's structured logs.
+    private void Forward(string? line)
+    {
+        if (!string.IsNullOrEmpty(line)) _functionLog.LogInformation("{Line}", line);
+    }
+
+    private void OnExited(Process process)
+    {
+        int? code = null;
+        try { code = process.ExitCode; } catch (InvalidOperationException) { }
+        Exited?.Invoke(this, code);
+    }
+
+    /// <summary>Discards the environment: kills the process (timeout, init error, shutdown).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _mailbox.Writer.TryComplete();
+        try
+        {
+            if (_process is { HasExited: false } process) process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException) { }
+        catch (Win32Exception) { }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CloudResume.Emulator.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CloudResume.Emulator.Runtime;
+
+/// <summary>
+/// The Lambda Runtime API (2018-06-01, aws-reference/lambda-runtime-api.yaml). The port a request arrives
+/// on says who is calling: a managed environment's own port, or the shared runtime port that any external
+/// runtime may poll.
+/// </summary>
+public static class RuntimeApiEndpoints
+{
+    public const string Base = "/2018-06-01/runtime";
+    private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
+
+    public static IEndpointRouteBuilder MapRuntimeApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet($"{Base}/invocation/next", NextAsync);
+        app.MapPost($"{Base}/invocation/{{requestId}}/response", ResponseAsync);
+        app.MapPost($"{Base}/invocation/{{requestId}}/error", ErrorAsync);
+        app.MapPost($"{Base}/init/error", InitErrorAsync);
+        return app;
+    }
+
+    private static async Task NextAsync(HttpContext context, RuntimeDispatchers dispatchers, FunctionSettings function)
+    {
+        var (pool, queue) = dispatchers;
+        Invocation? invocation;
+        try
+        {
+            var environment = pool?.FindByPort(context.Connection.LocalPort);
+            invocation = environment is not null
+                ? await environment.NextAsync(context.RequestAborted)
+                : queue is not null ? await queue.NextAsync(context.RequestAborted) : null;
+        }
+        catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
+        {
+            invocation = null;
+        }
+        if (invocation is null)
+        {
+            // The environment was discarded (or the caller went away): the runtime should exit.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await WriteErrorAsync(context.Response, 500, "ServiceException", "Execution environment is shutting down.");
+            }
+            return;
+        }
+
+        var headers = context.Response.Headers;
+        headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
+        headers["Lambda-Runtime-Deadline-Ms"] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        headers["Lambda-Runtime-Invoked-Function-Arn"] = function.Arn;
+        headers["Lambda-Runtime-Trace-Id"] = invocation.TraceHeader;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = invocation.Payload.Length;
+        await context.Response.Body.WriteAsync(invocation.Payload, context.RequestAborted);
+    }
+
+    private static async Task ResponseAsync(HttpContext context, string requestId, InvocationRegistry registry)
+    {
+        if (await CheckStateAsync(context, registry, requestId) is not { } invocation) return;
+        var body = await ReadAsync(context.Request, FunctionInvoker.MaxResponsePayloadBytes);
+        if (body is null)
+        {
+            var message = $"Exceeded maximum allowed payload size ({FunctionInvoker.MaxResponsePayloadBytes} bytes).";
+            invocation.TryFinish(InvocationResult.Error(InvocationOutcome.ResponseTooLarge, "Function.ResponseSizeTooLarge",
+                $"Response payload size exceeded maximum allowed payload size ({FunctionInvoker.MaxResponsePayloadBytes} bytes)."));
+            await WriteErrorAsync(context.Response, 413, "RequestEntityTooLarge", message);
+            return;
+        }
+        await AcceptAsync(context, invocation, new InvocationResult(InvocationOutcome.Success, body));
+    }
+
+    private static async Task ErrorAsync(HttpContext context, string requestId, InvocationRegistry registry)
+    {
+        if (await CheckStateAsync(context, registry, requestId) is not { } invocation) return;
+        var error = await ReadErrorAsync(context.Request);
+        await AcceptAsync(context, invocation, new InvocationResult(InvocationOutcome.FunctionError, error.Payload, error.Type));
+    }
+
+    private static async Task InitErrorAsync(HttpContext context, RuntimeDispatchers dispatchers)
+    {
+        var (pool, queue) = dispatchers;
+        var error = await ReadErrorAsync(context.Request);
+        var result = new InvocationResult(InvocationOutcome.InitError, error.Payload, error.Type);
+        if (pool?.FindByPort(context.Connection.LocalPort) is { } environment)
+        {
+            pool.OnInitError(environment, result);
+        }
+        else if (queue is not null)
+        {
+            queue.ReportInitError(result);
+        }
+        else
+        {
+            await WriteErrorAsync(context.Response, 403, "InvalidStateTransition", "No execution environment is initializing on this port.");
+            return;
+        }
+        await WriteStatusAsync(context.Response);
+    }
+
+    private static async Task<Invocation?> CheckStateAsync(HttpContext context, InvocationRegistry registry, string requestId)
+    {
+        var invocation = registry.Find(requestId);
+        if (invocation is null)
+        {
+            await WriteErrorAsync(context.Response, 400, "InvalidRequestID", $"Invalid request ID: {requestId}");
+            return null;
+        }
+        if (!invocation.IsRunning)
+        {
+            await WriteErrorAsync(context.Response, 403, "InvalidStateTransition",
+                $"Invocation {requestId} is not waiting for a response (already answered or timed out).");
+            return null;
+        }
+        return invocation;
+    }
+
+    private static async Task AcceptAsync(HttpContext context, Invocation invocation, InvocationResult result)
+    {
+        if (!invocation.TryFinish(result))
+        {
+            await WriteErrorAsync(context.Response, 403, "InvalidStateTransition", $"Invocation {invocation.RequestId} already ended.");
+            return;
+        }
+        await WriteStatusAsync(context.Response);
+    }
+
+    // The body is the runtime's error JSON; when it is absent or not JSON, Lambda builds one from the header.
+    private static async Task<(byte[] Payload, string Type)> ReadErrorAsync(HttpRequest request)
+    {
+        var headerType = request.Headers[ErrorTypeHeader].ToString();
+        var body = await ReadAsync(request, FunctionInvoker.MaxResponsePayloadBytes) ?? [];
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var type = document.RootElement.ValueKind == JsonValueKind.Object &&
+                       document.RootElement.TryGetProperty("errorType", out var t) && t.ValueKind == JsonValueKind.String
+                ? t.GetString()! : headerType;
+            return (body, string.IsNullOrEmpty(type) ? "Unhandled" : type);
+        }
+        catch (JsonException)
+        {
+            var type = string.IsNullOrEmpty(headerType) ? "Unhandled" : headerType;
+            return (LambdaError.Json(type, Encoding.UTF8.GetString(body)), type);
+        }
+    }
+
+    /// <summary>Reads a body up to <paramref name="limit"/> bytes; null when it is larger.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit)
+    {
+        if (request.ContentLength > limit) return null;
+        if (request.ContentLength is { } length)
+        {
+            var exact = new byte[length];
+            await request.Body.ReadExactlyAsync(exact, request.HttpContext.RequestAborted);
+            return exact;
+        }
+        var buffer = new ArrayBufferWriter<byte>();
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(buffer.GetMemory(16 * 1024), request.HttpContext.RequestAborted);
+            if (read == 0) return buffer.WrittenSpan.ToArray();
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit) return null;
+        }
+    }
+
+    private static readonly byte[] Accepted = JsonSerializer.SerializeToUtf8Bytes(new StatusResponse("OK"), EmulatorJsonContext.Default.StatusResponse);
+
+    private static Task WriteStatusAsync(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status202Accepted;
+        response.ContentType = "application/json";
+        response.ContentLength = Accepted.Length;
+        return response.Body.WriteAsync(Accepted).AsTask();
+    }
+
+    public static Task WriteErrorAsync(HttpResponse response, int status, string errorType, string message)
+    {
+        var body = LambdaError.Json(errorType, message);
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body).AsTask();
+    }
+}

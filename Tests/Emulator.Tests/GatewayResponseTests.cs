@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace CloudResume.Tests.Emulator;
+
+/// <summary>How the HTTP API maps the function's answer, and the errors it answers by itself.</summary>
+[Collection(ManagedEmulatorCollection.Name)]
+public sealed class GatewayResponseTests(ManagedEmulatorFixture fixture)
+{
+    private Task<HttpResponseMessage> GetAsync(string pathAndQuery) => fixture.Client.GetAsync(fixture.Url(pathAndQuery));
+
+    private static async Task AssertGatewayErrorAsync(HttpResponseMessage response, HttpStatusCode status, string message)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(message, (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]);
+    }
+
+    [Fact]
+    public async Task Request_without_a_matching_route_is_answered_404_Not_Found()
+    {
+        using var response = await GetAsync("/nothing-here");
+        await AssertGatewayErrorAsync(response, HttpStatusCode.NotFound, "Not Found");
+        using var wrongMethod = await fixture.Client.DeleteAsync(fixture.Url("/visits"));
+        await AssertGatewayErrorAsync(wrongMethod, HttpStatusCode.NotFound, "Not Found");
+    }
+
+    [Fact]
+    public async Task Raw_path_is_matched_as_sent_without_normalisation()
+    {
+        using var client = new HttpClient();
+        // HttpClient would collapse "/visits/../visits"; a raw socket sends it as is.
+        var answer = await RawHttp.SendAsync(fixture.Emulator.GatewayPort, "GET /visits/../visits HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 404", answer);
+        Assert.Contains("""{"message":"Not Found"}""", answer);
+    }
+
+    [Fact]
+    public async Task Health_is_not_served_on_the_gateway_port_as_a_real_HTTP_API_has_no_such_route()
+    {
+        using var response = await GetAsync("/health");
+        await AssertGatewayErrorAsync(response, HttpStatusCode.NotFound, "Not Found");
+        using var health = await fixture.Client.GetAsync(new Uri(fixture.Emulator.Runtime, "/health"));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_an_apigw_requestid_header()
+    {
+        using var ok = await GetAsync("/visits");
+        using var notFound = await GetAsync("/nope");
+        Assert.Matches("^[A-Za-z0-9+/=]{16}$", ok.Headers.GetValues("apigw-requestid").Single());
+        Assert.Single(notFound.Headers.GetValues("apigw-requestid"));
+    }
+
+    [Fact]
+    public async Task Each_response_cookie_becomes_its_own_Set_Cookie_header()
+    {
+        using var response = await GetAsync("/visits?mode=cookies");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(["a=1; Path=/", "b=2; HttpOnly"], response.Headers.GetValues("Set-Cookie"));
+        Assert.Equal("yes", response.Headers.GetValues("x-custom").Single());
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("cookies", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Json_result_without_statusCode_is_sent_as_200_application_json()
+    {
+        using var response = await GetAsync("/visits?mode=raw");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("world", (string?)body["hello"]);
+    }
+
+    [Fact]
+    public async Task String_result_is_sent_as_200_with_the_string_as_body()
+    {
+        using var response = await GetAsync("/visits?mode=string");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("hello from lambda", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Base64_encoded_response_body_is_decoded_to_bytes()
+    {
+        using var response = await GetAsync("/visits?mode=binary");
+        Assert.Equal(new byte[] { 0, 1, 2, 255 }, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Function_error_is_answered_500_Internal_Server_Error()
+    {
+        using var response = await GetAsync("/visits?mode=error");
+        await AssertGatewayErrorAsync(response, HttpStatusCode.InternalServerError, "Internal Server Error");
+    }
+
+    [Theory]
+    [InlineData("malformed")]
+    [InlineData("bad-status")]
+    public async Task Malformed_function_response_is_answered_500_Internal_Server_Error(string mode)
+    {
+        using var response = await GetAsync($"/visits?mode={mode}");
+        await AssertGatewayErrorAsync(response, HttpStatusCode.InternalServerError, "Internal Server Error");
+    }
+
+    [Fact]
+    public async Task Function_response_over_6_MB_fails_the_invocation_and_the_runtime_gets_413()
+    {
+        using var response = await GetAsync("/visits?mode=big");
+        await AssertGatewayErrorAsync(response, HttpStatusCode.InternalServerError, "Internal Server Error");
+        Assert.True(await fixture.Emulator.WaitForOutputAsync("big response answered 413", TimeSpan.FromSeconds(5)), fixture.Emulator.Output);
+    }
+
+    [Fact]
+    public async Task Request_body_over_the_10_MB_payload_quota_is_answered_413_Request_Entity_Too_Large()
+    {
+        using var response = await fixture.Client.PostAsync(fixture.Url("/visits"), new ByteArrayContent(new byte[10 * 1024 * 1024 + 1]));
+        await AssertGatewayErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "Request Entity Too Large");
+    }
+
+    [Fact]
+    public async Task Event_over_Lambdas_6_MB_invoke_limit_is_rejected_by_Lambda_and_answered_500()
+    {
+        var body = new StringContent(new string('x', 7 * 1024 * 1024), Encoding.UTF8, "text/plain");
+        using var response = await fixture.Client.PostAsync(fixture.Url("/visits"), body);
+        await AssertGatewayErrorAsync(response, HttpStatusCode.InternalServerError, "Internal Server Error");
+    }
+
+    [Fact]
+    public async Task Request_line_and_headers_over_10240_bytes_are_refused_with_431()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits"));
+        request.Headers.Add("X-Flood", new string('a', 10_300));
+        using var response = await fixture.Client.SendAsync(request);
+        Assert.Equal((HttpStatusCode)431, response.StatusCode);
+
+        var fits = new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits"));
+        fits.Headers.Add("X-Large", new string('a', 9_000));
+        using var ok = await fixture.Client.SendAsync(fits);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
+    public async Task Request_line_over_Kestrels_default_limit_still_gets_API_Gateways_answer()
+    {
+        // 9 KB of query is over Kestrel's default 8 KB request line but within API Gateway's 10 KB.
+        using var response = await GetAsync("/visits?q=" + new string('b', 9_000));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+
+/// <summary>Sends bytes exactly as written (HttpClient normalises paths).</summary>
+public static class RawHttp
+{
+    public static async Task<string> SendAsync(int port, string request)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
+}
