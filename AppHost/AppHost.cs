@@ -1,4 +1,5 @@
 using CloudResume.AppHost;
+using CloudResume.AppHost.Deployment;
 using CloudResume.AppHost.DynamoDb;
 using CloudResume.AppHost.Gateway;
 using CloudResume.AppHost.Lambda;
@@ -22,5 +23,8 @@ var api = builder.AddHttpApiEmulator<Projects.Emulator>("api", stack, options)
 builder.AddResumeSite<Projects.Site>("site", options)
     .WithApiUrl(api)
     .WaitFor(api);
+
+// `aspire deploy`: the same template to AWS, the AOT bootstrap, the site to S3 + CloudFront.
+builder.AddAwsDeployment(options.TemplatePath(builder.AppHostDirectory));
 
 builder.Build().Run();

@@ -19,6 +19,8 @@ public sealed class CloudResumeOptions
 
     public string SiteOrigin => $"http://localhost:{SitePort}";
 
+    public string TemplatePath(string appHostDirectory) => Path.GetFullPath(Path.Combine(appHostDirectory, Template));
+
     public static CloudResumeOptions From(IConfiguration configuration) =>
         configuration.GetSection("CloudResume").Get<CloudResumeOptions>() ?? new();
 }

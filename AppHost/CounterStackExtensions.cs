@@ -10,8 +10,7 @@ public static class CounterStackExtensions
     /// </summary>
     public static CounterStack AddCounterStack(this IDistributedApplicationBuilder builder, CloudResumeOptions options)
     {
-        var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, options.Template));
-        var stack = CounterStack.Load(path, LocalStackContext(options));
+        var stack = CounterStack.Load(options.TemplatePath(builder.AppHostDirectory), LocalStackContext(options));
         builder.Services.AddSingleton(stack);
         return stack;
     }

@@ -20,7 +20,7 @@ public static class HttpApiEmulatorExtensions
         var api = builder.AddProject<TProject>(name, launchProfileName: null)
             .WithHttpEndpoint(name: GatewayEndpoint, port: options.ApiPort, env: "GatewayPort")
             .WithHttpEndpoint(name: RuntimeEndpoint, env: "RuntimePort")
-            .WithEnvironment("Template", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, options.Template)))
+            .WithEnvironment("Template", options.TemplatePath(builder.AppHostDirectory))
             .WithEnvironment("StackName", context.StackName)
             .WithEnvironment("Region", context.Region)
             .WithEnvironment("AccountId", context.AccountId)

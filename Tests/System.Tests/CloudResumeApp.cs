@@ -60,7 +60,7 @@ public sealed class CloudResumeApp : IAsyncLifetime
     {
         var commands = App.Services.GetRequiredService<ResourceCommandService>();
         var result = await commands.ExecuteCommandAsync(resource, command);
-        Assert.True(result.Success, $"{command} on {resource} failed: {result.ErrorMessage}");
+        Assert.True(result.Success, $"{command} on {resource} failed: {result.Message}");
     }
 
     public async Task DisposeAsync()

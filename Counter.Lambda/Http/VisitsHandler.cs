@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CloudResume.Counter.Counting;
+using CloudResume.Counter.Json;
+using CloudResume.Counter.Logging;
+using CloudResume.Counter.Telemetry;
+
+namespace CloudResume.Counter.Http;
+
+/// <summary>
+/// The HTTP contract of /visits (docs/contracts.md): validation, routing, counting, and turning
+/// DynamoDB trouble into 503 + Retry-After. Unexpected exceptions propagate: the runtime reports them.
+/// </summary>
+public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, JsonLineLogger? log = null)
+{
+    public const int MaxBodyBytes = 1024;
+    public const int MaxUserAgentLength = 512;
+    public const int MaxDays = 90;
+
+    public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, string? requestId, CancellationToken deadline)
+    {
+        var route = Router.Match(request.Method, request.Path);
+        try
+        {
+            return route switch
+            {
+                Route.CountVisit => await CountAsync(request, deadline).ConfigureAwait(false),
+                Route.ReadVisits => await ReadAsync(request, deadline).ConfigureAwait(false),
+                Route.MethodNotAllowed => HttpApiResponse.Error(405, "Method Not Allowed").WithHeader("allow", Router.AllowedOnVisits),
+                _ => HttpApiResponse.Error(404, "Not Found"),
+            };
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            log?.Warn("Deadline near: gave up on DynamoDB", requestId);
+            return HttpApiResponse.Unavailable("Service Unavailable: the request ran out of time, try again.");
+        }
+        catch (Exception exception) when (TransientFailure.IsTransient(exception))
+        {
+            log?.Warn("DynamoDB unavailable or throttled", requestId, w => w.WriteString("error", exception.GetType().Name));
+            return HttpApiResponse.Unavailable("Service Unavailable: the visit store is busy or unreachable, try again.");
+        }
+    }
+
+    private async Task<HttpApiResponse> CountAsync(HttpApiRequest request, CancellationToken deadline)
+    {
+        var userAgent = request.UserAgent;
+        if (string.IsNullOrWhiteSpace(userAgent))
+        {
+            return HttpApiResponse.Error(400, "A User-Agent header is required.");
+        }
+        if (userAgent.Length > MaxUserAgentLength)
+        {
+            return HttpApiResponse.Error(400, $"The User-Agent header is longer than {MaxUserAgentLength} characters.");
+        }
+        if (ValidateBody(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = time.GetUtcNow();
+        if (BotDetector.IsBot(userAgent))
+        {
+            CounterTelemetry.RecordVisit(counted: false, bot: true);
+            Activity.Current?.SetTag("visit.bot", true);
+            return Ok(await counter.ReadAsync(0, now, deadline).ConfigureAwait(false));
+        }
+        var counts = await counter.CountAsync(request.SourceIp ?? "", userAgent, now, deadline).ConfigureAwait(false);
+        CounterTelemetry.RecordVisit(counted: true, bot: false);
+        return Ok(counts);
+    }
+
+    private async Task<HttpApiResponse> ReadAsync(HttpApiRequest request, CancellationToken deadline)
+    {
+        var days = 0;
+        if (request.Query("days") is { } raw && !TryParseDays(raw, out days))
+        {
+            return HttpApiResponse.Error(400, $"days must be a whole number from 1 to {MaxDays}.");
+        }
+        return Ok(await counter.ReadAsync(days, time.GetUtcNow(), deadline).ConfigureAwait(false));
+    }
+
+    public static bool TryParseDays(string raw, out int days) =>
+        int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out days) && days is >= 1 and <= MaxDays;
+
+    /// <summary>The body is optional; if present it must be a JSON object of at most 1 KiB.</summary>
+    private static HttpApiResponse? ValidateBody(HttpApiRequest request)
+    {
+        if (string.IsNullOrEmpty(request.Body))
+        {
+            return null;
+        }
+        byte[] bytes;
+        if (request.IsBase64Encoded)
+        {
+            if (request.Body.Length > (MaxBodyBytes + 2) / 3 * 4 + 4)
+            {
+                return HttpApiResponse.Error(413, $"The body is larger than {MaxBodyBytes} bytes.");
+            }
+            try
+            {
+                bytes = Convert.FromBase64String(request.Body);
+            }
+            catch (FormatException)
+            {
+                return HttpApiResponse.Error(400, "The body is not valid base64.");
+            }
+        }
+        else
+        {
+            if (request.Body.Length > MaxBodyBytes)
+            {
+                return HttpApiResponse.Error(413, $"The body is larger than {MaxBodyBytes} bytes.");
+            }
+            bytes = Encoding.UTF8.GetBytes(request.Body);
+        }
+        if (bytes.Length > MaxBodyBytes)
+        {
+            return HttpApiResponse.Error(413, $"The body is larger than {MaxBodyBytes} bytes.");
+        }
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return null;
+        }
+        try
+        {
+            var reader = new Utf8JsonReader(bytes);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return HttpApiResponse.Error(400, "The body must be a JSON object.");
+            }
+            reader.Skip();
+            while (reader.Read())
+            {
+                // Trailing content after the object makes Read throw.
+            }
+            return null;
+        }
+        catch (JsonException)
+        {
+            return HttpApiResponse.Error(400, "The body must be a JSON object.");
+        }
+    }
+
+    private static HttpApiResponse Ok(VisitCounts counts) => HttpApiResponse.Json(200, counts, CounterJsonContext.Default.VisitCounts);
+}

@@ -1,0 +1,36 @@
+namespace CloudResume.Counter.Runtime;
+
+/// <summary>The environment variables the function reads, captured once at start-up.</summary>
+public sealed record LambdaEnvironment
+{
+    public required string? RuntimeApi { get; init; }
+    public required string? TableName { get; init; }
+    public required string? DynamoDbEndpoint { get; init; }
+    public required string? Region { get; init; }
+    public required string FunctionName { get; init; }
+    public required int? MemorySizeMb { get; init; }
+    public required string? OtlpEndpoint { get; init; }
+    public required string? OtlpProtocol { get; init; }
+    public required string ServiceName { get; init; }
+
+    public static LambdaEnvironment Read(Func<string, string?> get)
+    {
+        var functionName = NonEmpty(get("AWS_LAMBDA_FUNCTION_NAME")) ?? "counter";
+        return new LambdaEnvironment
+        {
+            RuntimeApi = NonEmpty(get("AWS_LAMBDA_RUNTIME_API")),
+            TableName = NonEmpty(get("TABLE_NAME")),
+            DynamoDbEndpoint = NonEmpty(get("AWS_ENDPOINT_URL_DYNAMODB")) ?? NonEmpty(get("AWS_ENDPOINT_URL")),
+            Region = NonEmpty(get("AWS_REGION")) ?? NonEmpty(get("AWS_DEFAULT_REGION")),
+            FunctionName = functionName,
+            MemorySizeMb = int.TryParse(get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), out var mb) && mb > 0 ? mb : null,
+            OtlpEndpoint = NonEmpty(get("OTEL_EXPORTER_OTLP_ENDPOINT")),
+            OtlpProtocol = NonEmpty(get("OTEL_EXPORTER_OTLP_PROTOCOL")),
+            ServiceName = NonEmpty(get("OTEL_SERVICE_NAME")) ?? functionName,
+        };
+    }
+
+    public static LambdaEnvironment FromProcess() => Read(Environment.GetEnvironmentVariable);
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,185 @@
+using Amazon.DynamoDBv2.Model;
+using CloudResume.Tests.Support;
+
+namespace CloudResume.Tests.Counter.Integration;
+
+/// <summary>The real function process, a Runtime API double and dynalite: what a visitor would see.</summary>
+[Collection(DynaliteCollection.Name)]
+public sealed class FunctionCountingTests(DynaliteFixture dynalite) : IAsyncLifetime
+{
+    private readonly RuntimeApiDouble _runtime = new();
+    private readonly List<ChildProcess> _functions = [];
+    private string _table = null!;
+
+    public async Task InitializeAsync()
+    {
+        _table = await dynalite.NewTableAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var function in _functions)
+        {
+            await function.DisposeAsync();
+        }
+        await _runtime.DisposeAsync();
+    }
+
+    private void StartFunctions(int count = 1)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _functions.Add(FunctionProcess.Start(_runtime, FunctionProcess.For(dynalite.Server, _table)));
+        }
+    }
+
+    private async Task<InvocationResult> Post(string ip = "203.0.113.7", string userAgent = ApiEvents.Browser)
+    {
+        var result = await _runtime.InvokeAsync(ApiEvents.Json("POST", sourceIp: ip, userAgent: userAgent));
+        Assert.False(result.IsError, result.ToString());
+        return result;
+    }
+
+    private async Task<InvocationResult> Get(IReadOnlyDictionary<string, string>? query = null)
+    {
+        var result = await _runtime.InvokeAsync(ApiEvents.Json("GET", query: query));
+        Assert.False(result.IsError, result.ToString());
+        return result;
+    }
+
+    [Fact]
+    public async Task Post_counts_and_get_does_not()
+    {
+        StartFunctions();
+
+        var first = await Post();
+        var read = await Get();
+        var readAgain = await Get();
+        var second = await Post();
+
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal("application/json", first.Header("content-type"));
+        Assert.Equal("no-store", first.Header("cache-control"));
+        Assert.Equal((1, 1), (first.Views, first.Visitors));
+        Assert.Equal((1, 1), (read.Views, read.Visitors));
+        Assert.Equal((1, 1), (readAgain.Views, readAgain.Visitors));
+        Assert.Equal(2, second.Views);
+    }
+
+    [Fact]
+    public async Task A_visitor_is_counted_once_per_day_views_every_time()
+    {
+        StartFunctions();
+
+        var first = await Post(ip: "198.51.100.1", userAgent: "UA-one");
+        var again = await Post(ip: "198.51.100.1", userAgent: "UA-one");
+        var otherBrowser = await Post(ip: "198.51.100.1", userAgent: "UA-two");
+        var otherIp = await Post(ip: "198.51.100.2", userAgent: "UA-one");
+
+        Assert.Equal((1, 1), (first.Views, first.Visitors));
+        Assert.Equal((2, 1), (again.Views, again.Visitors));
+        Assert.Equal((3, 2), (otherBrowser.Views, otherBrowser.Visitors));
+        Assert.Equal((4, 3), (otherIp.Views, otherIp.Visitors));
+    }
+
+    [Fact]
+    public async Task Bots_see_the_counts_but_are_not_counted()
+    {
+        StartFunctions();
+        await Post();
+
+        var bot = await Post(userAgent: "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)");
+        var after = await Get();
+
+        Assert.Equal((1, 1), (bot.Views, bot.Visitors));
+        Assert.Equal(1, after.Views);
+    }
+
+    [Fact]
+    public async Task Get_with_days_returns_one_entry_per_day_oldest_first_with_zeros()
+    {
+        StartFunctions();
+        await Post();
+        await Post(ip: "198.51.100.9");
+
+        var result = await Get(ApiEvents.Days("7"));
+
+        var daily = result.Json.GetProperty("daily").EnumerateArray().ToList();
+        Assert.Equal(7, daily.Count);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var dates = daily.Select(d => d.GetProperty("date").GetString()!).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        Assert.Equal(today, dates[^1]);
+        Assert.Equal((2, 2), (daily[^1].GetProperty("views").GetInt64(), daily[^1].GetProperty("visitors").GetInt64()));
+        Assert.All(daily[..^1], d => Assert.Equal(0, d.GetProperty("views").GetInt64()));
+        Assert.Equal((2, 2), (result.Views, result.Visitors));
+    }
+
+    [Fact]
+    public async Task Stored_items_follow_the_contract_and_never_hold_the_ip()
+    {
+        StartFunctions();
+        await Post(ip: "192.0.2.123");
+
+        using var client = dynalite.Server.CreateClient();
+        var items = (await client.ScanAsync(new ScanRequest { TableName = _table })).Items;
+        var ids = items.Select(i => i["Id"].S).ToList();
+        var day = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var expectedExpiry = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(2), TimeSpan.Zero).ToUnixTimeSeconds();
+
+        Assert.Contains("total", ids);
+        Assert.Contains($"day#{day}", ids);
+        var salt = Assert.Single(items, i => i["Id"].S == $"salt#{day}");
+        Assert.Equal(32, salt["Salt"].B.Length);
+        Assert.Equal(expectedExpiry, long.Parse(salt["ExpiresAt"].N));
+        var visitor = Assert.Single(items, i => i["Id"].S.StartsWith($"visitor#{day}#", StringComparison.Ordinal));
+        Assert.Equal(expectedExpiry, long.Parse(visitor["ExpiresAt"].N));
+        Assert.DoesNotContain(items.SelectMany(i => i.Values), v => (v.S ?? "").Contains("192.0.2.123"));
+        Assert.DoesNotContain(_functions.SelectMany(f => f.StdoutLines), line => line.Contains("192.0.2.123"));
+    }
+
+    [Fact]
+    public async Task Thousand_concurrent_posts_across_eight_processes_count_exactly()
+    {
+        StartFunctions(8);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Post(ip: $"10.0.0.{i % 50}")));
+
+        Assert.All(results, r => Assert.Equal(200, r.StatusCode));
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => (long)i), results.Select(r => r.Views).Order());
+        var final = await Get();
+        Assert.Equal((1000, 50), (final.Views, final.Visitors));
+    }
+
+    [Fact]
+    public async Task Malformed_event_is_reported_as_an_error_and_the_next_invocation_works()
+    {
+        StartFunctions();
+
+        var malformed = await _runtime.InvokeAsync("this is not an event");
+        var v1 = await _runtime.InvokeAsync("{\"version\":\"1.0\",\"httpMethod\":\"POST\",\"path\":\"/visits\"}");
+        var next = await Post();
+
+        Assert.True(malformed.IsError);
+        Assert.Equal("Runtime.MalformedEvent", malformed.ErrorType);
+        Assert.Equal("application/vnd.aws.lambda.error+json", malformed.ContentType);
+        Assert.Contains("\"errorType\":\"Runtime.MalformedEvent\"", malformed.Body);
+        Assert.Contains("\"stackTrace\":[]", malformed.Body);
+        Assert.True(v1.IsError);
+        Assert.Equal(200, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task Routing_errors_come_back_as_json()
+    {
+        StartFunctions();
+
+        var notFound = await _runtime.InvokeAsync(ApiEvents.Json("GET", "/nope"));
+        var wrongMethod = await _runtime.InvokeAsync(ApiEvents.Json("DELETE"));
+
+        Assert.Equal(404, notFound.StatusCode);
+        Assert.Equal("Not Found", notFound.Json.GetProperty("message").GetString());
+        Assert.Equal(405, wrongMethod.StatusCode);
+        Assert.Equal("GET, POST", wrongMethod.Header("allow"));
+    }
+}

@@ -1,0 +1,39 @@
+using CloudResume.Counter.Counting;
+
+namespace CloudResume.Tests.Counter.Unit;
+
+/// <summary>Records what the handler asked for; can be told to fail like DynamoDB does.</summary>
+public sealed class FakeVisitCounter : IVisitCounter
+{
+    public List<(string SourceIp, string UserAgent)> Counted { get; } = [];
+    public List<int> Reads { get; } = [];
+    public Func<Exception>? Failure { get; set; }
+    public bool HangUntilCancelled { get; set; }
+
+    public async Task<VisitCounts> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await Misbehave(cancellationToken);
+        Counted.Add((sourceIp, userAgent));
+        return new VisitCounts(10 + Counted.Count, 5);
+    }
+
+    public async Task<VisitCounts> ReadAsync(int days, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await Misbehave(cancellationToken);
+        Reads.Add(days);
+        var daily = days > 0 ? Enumerable.Range(0, days).Select(i => new DailyCount($"2025-01-{i + 1:00}", 0, 0)).ToList() : null;
+        return new VisitCounts(10, 5, daily);
+    }
+
+    private async Task Misbehave(CancellationToken cancellationToken)
+    {
+        if (HangUntilCancelled)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        if (Failure is not null)
+        {
+            throw Failure();
+        }
+    }
+}

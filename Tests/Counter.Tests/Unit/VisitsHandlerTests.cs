@@ -1,0 +1,244 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CloudResume.Counter.Http;
+
+namespace CloudResume.Tests.Counter.Unit;
+
+public class VisitsHandlerTests
+{
+    private readonly FakeVisitCounter _counter = new();
+
+    private Task<HttpApiResponse> Handle(HttpApiRequest request, CancellationToken token = default) =>
+        new VisitsHandler(_counter, TimeProvider.System).HandleAsync(request, "req-1", token);
+
+    private static string Message(HttpApiResponse response) =>
+        JsonDocument.Parse(response.Body!).RootElement.GetProperty("message").GetString()!;
+
+    [Fact]
+    public async Task Post_counts_and_answers_views_and_visitors_as_json()
+    {
+        var response = await Handle(ApiEvents.Request("POST"));
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("application/json", response.Headers["content-type"]);
+        Assert.Equal("no-store", response.Headers["cache-control"]);
+        var body = JsonDocument.Parse(response.Body!).RootElement;
+        Assert.Equal(11, body.GetProperty("views").GetInt64());
+        Assert.Equal(5, body.GetProperty("visitors").GetInt64());
+        Assert.False(body.TryGetProperty("daily", out _));
+        Assert.Equal([("203.0.113.7", ApiEvents.Browser)], _counter.Counted);
+    }
+
+    [Fact]
+    public async Task Get_reads_without_counting()
+    {
+        var response = await Handle(ApiEvents.Request("GET"));
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Empty(_counter.Counted);
+        Assert.Equal([0], _counter.Reads);
+    }
+
+    [Fact]
+    public async Task No_cors_headers_come_from_the_function()
+    {
+        var response = await Handle(ApiEvents.Request("POST"));
+        Assert.DoesNotContain(response.Headers.Keys, k => k.StartsWith("access-control-", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("GET", "/")]
+    [InlineData("POST", "/visit")]
+    [InlineData("GET", "/visits/42")]
+    public async Task Unknown_path_is_404_json(string method, string path)
+    {
+        var response = await Handle(ApiEvents.Request(method, path));
+
+        Assert.Equal(404, response.StatusCode);
+        Assert.Equal("application/json", response.Headers["content-type"]);
+        Assert.Equal("Not Found", Message(response));
+        Assert.Empty(_counter.Counted);
+    }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    public async Task Wrong_method_is_405_with_allow(string method)
+    {
+        var response = await Handle(ApiEvents.Request(method));
+
+        Assert.Equal(405, response.StatusCode);
+        Assert.Equal("GET, POST", response.Headers["allow"]);
+        Assert.Equal("Method Not Allowed", Message(response));
+    }
+
+    [Fact]
+    public async Task Trailing_slash_reaches_the_same_route()
+    {
+        var response = await Handle(ApiEvents.Request("POST", "/visits/"));
+        Assert.Equal(200, response.StatusCode);
+        Assert.Single(_counter.Counted);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Post_without_user_agent_is_400_and_not_counted(string? userAgent)
+    {
+        var response = await Handle(ApiEvents.Request("POST", userAgent: userAgent));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains("User-Agent", Message(response));
+        Assert.Empty(_counter.Counted);
+    }
+
+    [Fact]
+    public async Task Post_with_user_agent_over_512_chars_is_400()
+    {
+        Assert.Equal(200, (await Handle(ApiEvents.Request("POST", userAgent: new string('a', 512)))).StatusCode);
+        var response = await Handle(ApiEvents.Request("POST", userAgent: new string('a', 513)));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Single(_counter.Counted);
+    }
+
+    [Fact]
+    public async Task Get_without_user_agent_is_fine()
+    {
+        Assert.Equal(200, (await Handle(ApiEvents.Request("GET", userAgent: null))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bot_gets_the_counts_without_being_counted()
+    {
+        var response = await Handle(ApiEvents.Request("POST", userAgent: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(10, JsonDocument.Parse(response.Body!).RootElement.GetProperty("views").GetInt64());
+        Assert.Empty(_counter.Counted);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"page\":\"/resume\"}")]
+    [InlineData("  ")]
+    public async Task Post_accepts_empty_or_json_object_body(string body)
+    {
+        Assert.Equal(200, (await Handle(ApiEvents.Request("POST", body: body))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("42")]
+    [InlineData("{\"a\":")]
+    [InlineData("{} {}")]
+    [InlineData("hello")]
+    public async Task Post_with_a_body_that_is_not_a_json_object_is_400(string body)
+    {
+        var response = await Handle(ApiEvents.Request("POST", body: body));
+        Assert.Equal(400, response.StatusCode);
+        Assert.Empty(_counter.Counted);
+    }
+
+    [Fact]
+    public async Task Post_body_over_1_KiB_is_413()
+    {
+        var exactly1KiB = "{\"p\":\"" + new string('x', 1024 - 8) + "\"}";
+        Assert.Equal(1024, exactly1KiB.Length);
+        Assert.Equal(200, (await Handle(ApiEvents.Request("POST", body: exactly1KiB))).StatusCode);
+
+        var response = await Handle(ApiEvents.Request("POST", body: "{\"p\":\"" + new string('x', 1024) + "\"}"));
+        Assert.Equal(413, response.StatusCode);
+        Assert.Single(_counter.Counted);
+    }
+
+    [Fact]
+    public async Task Base64_body_is_decoded_before_validation()
+    {
+        var ok = await Handle(ApiEvents.Request("POST", body: Convert.ToBase64String("{}"u8.ToArray()), base64: true));
+        var notObject = await Handle(ApiEvents.Request("POST", body: Convert.ToBase64String("[1]"u8.ToArray()), base64: true));
+
+        Assert.Equal(200, ok.StatusCode);
+        Assert.Equal(400, notObject.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("30")]
+    [InlineData("90")]
+    public async Task Get_with_valid_days_adds_the_series(string days)
+    {
+        var response = await Handle(ApiEvents.Request("GET", query: ApiEvents.Days(days)));
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(int.Parse(days), JsonDocument.Parse(response.Body!).RootElement.GetProperty("daily").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("91")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    [InlineData("")]
+    [InlineData("7,8")]
+    public async Task Get_with_invalid_days_is_400(string days)
+    {
+        var response = await Handle(ApiEvents.Request("GET", query: ApiEvents.Days(days)));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains("days", Message(response));
+        Assert.Empty(_counter.Reads);
+    }
+
+    public static TheoryData<Exception> Unavailable() =>
+    [
+        new ProvisionedThroughputExceededException("slow down"),
+        new RequestLimitExceededException("account limit"),
+        new AmazonDynamoDBException("throttled") { ErrorCode = "ThrottlingException", StatusCode = HttpStatusCode.BadRequest },
+        new AmazonDynamoDBException("internal") { StatusCode = HttpStatusCode.InternalServerError },
+        new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused)),
+        new TaskCanceledException("timeout", new TimeoutException()),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Unavailable))]
+    public async Task Throttled_or_unreachable_dynamodb_is_503_with_retry_after(Exception failure)
+    {
+        _counter.Failure = () => failure;
+
+        var post = await Handle(ApiEvents.Request("POST"));
+        var get = await Handle(ApiEvents.Request("GET"));
+
+        foreach (var response in new[] { post, get })
+        {
+            Assert.Equal(503, response.StatusCode);
+            Assert.Equal("1", response.Headers["retry-after"]);
+            Assert.Equal("application/json", response.Headers["content-type"]);
+            Assert.NotEmpty(Message(response));
+        }
+    }
+
+    [Fact]
+    public async Task Deadline_reached_is_503_with_retry_after()
+    {
+        _counter.HangUntilCancelled = true;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        var response = await Handle(ApiEvents.Request("POST"), deadline.Token);
+
+        Assert.Equal(503, response.StatusCode);
+        Assert.Equal("1", response.Headers["retry-after"]);
+    }
+
+    [Fact]
+    public async Task Unexpected_failure_propagates_for_the_runtime_to_report()
+    {
+        _counter.Failure = () => new ResourceNotFoundException("no such table");
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => Handle(ApiEvents.Request("POST")));
+    }
+}

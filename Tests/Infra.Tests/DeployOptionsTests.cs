@@ -1,0 +1,61 @@
+using CloudResume.Deploy;
+
+namespace CloudResume.Tests.Infra;
+
+/// <summary>The console's options, and the stack parameters they become.</summary>
+public sealed class DeployOptionsTests
+{
+    [Fact]
+    public void Options_parse_including_repeated_parameters_and_flags_with_explicit_values()
+    {
+        var options = DeployOptions.Parse(
+        [
+            "--artifact-bucket", "art", "--create-artifact-bucket", "--stack-name", "cv", "--architecture", "arm64",
+            "--parameter", "ReservedConcurrency=5", "--parameter", "LogRetentionInDays=14", "--dry-run", "false",
+        ]);
+
+        Assert.Equal("art", options.ArtifactBucket);
+        Assert.True(options.CreateArtifactBucket);
+        Assert.False(options.DryRun);
+        Assert.Equal("cv", options.StackName);
+        Assert.Equal("linux-arm64", options.RuntimeIdentifier);
+        Assert.Equal("5", options.Parameters["ReservedConcurrency"]);
+        Assert.Equal("14", options.Parameters["LogRetentionInDays"]);
+    }
+
+    [Theory]
+    [InlineData("--nope")]
+    [InlineData("--artifact-bucket")]
+    [InlineData("--parameter", "NoEquals")]
+    public void Bad_options_are_refused_with_a_message(params string[] args)
+    {
+        Assert.Throws<DeployException>(() => DeployOptions.Parse(args));
+    }
+
+    [Fact]
+    public void A_custom_domain_needs_its_certificate_and_a_real_deploy_needs_an_artifact_bucket()
+    {
+        var root = Support.RepositoryPaths.Root;
+        Assert.Contains("certificate", Assert.Throws<DeployException>(() =>
+            DeployOptions.Parse(["--repository-root", root, "--dry-run", "--site-domain", "cv.example.com"]).Validate()).Message);
+        Assert.Contains("--artifact-bucket", Assert.Throws<DeployException>(() =>
+            DeployOptions.Parse(["--repository-root", root]).Validate()).Message);
+    }
+
+    [Fact]
+    public void Stack_parameters_use_the_site_origin_only_without_a_custom_domain()
+    {
+        var plain = DeployOptions.Parse(["--artifact-bucket", "art"]);
+        var custom = DeployOptions.Parse(["--artifact-bucket", "art", "--site-domain", "cv.example.com", "--certificate-arn", TemplateFile.CertificateArn]);
+
+        var plainParameters = StackParameters.For(plain, "counter-lambda/x.zip", "https://d1.cloudfront.net");
+        var customParameters = StackParameters.For(custom, "counter-lambda/x.zip", "https://d1.cloudfront.net");
+
+        Assert.Equal("https://d1.cloudfront.net", plainParameters["SiteOrigin"]);
+        Assert.Equal("", customParameters["SiteOrigin"]);
+        Assert.Equal("cv.example.com", customParameters["SiteDomainName"]);
+        // Every name passed is one the template declares.
+        var declared = TemplateFile.Load().Parameters.Keys;
+        Assert.All(customParameters.Keys, name => Assert.Contains(name, declared));
+    }
+}

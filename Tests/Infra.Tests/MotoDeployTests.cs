@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using CloudResume.Deploy;
+
+namespace CloudResume.Tests.Infra;
+
+/// <summary>
+/// The whole deploy (Deploy/AwsDeployment) against moto: artifact upload, stack create then update,
+/// site upload with its headers. moto returns no Outputs, so the test passes the documented stand-ins
+/// (--api-url, --site-url) and skips CloudFront, which moto does not have.
+/// </summary>
+[Collection(MotoCollection.Deploy)]
+public sealed class MotoDeployTests(MotoServer moto)
+{
+    private const string ApiUrl = "https://abc123.execute-api.us-east-1.amazonaws.com";
+    private const string SiteUrl = "https://d111111abcdef8.cloudfront.net";
+
+    private DeployOptions Options(string package) => moto.Options("e2e", "e2e-artifacts") with
+    {
+        CreateArtifactBucket = true,
+        SkipPublish = true,
+        FunctionPackage = package,
+        ApiUrlOverride = ApiUrl,
+        SiteUrlOverride = SiteUrl,
+        SkipInvalidation = true,
+    };
+
+    [Fact]
+    public async Task Deploy_creates_then_updates_the_stack_and_uploads_the_site_with_its_headers()
+    {
+        var aws = moto.Cli();
+        var log = new List<string>();
+
+        var first = await AwsDeployment.RunAsync(Options(FunctionPackageFile.Create("one")), log.Add);
+
+        Assert.Equal(SiteUrl, first.SiteUrl);
+        Assert.StartsWith(ArtifactUploader.KeyPrefix, first.ArtifactKey);
+        Assert.Contains(log, l => l.StartsWith("second pass: SiteOrigin=" + SiteUrl, StringComparison.Ordinal));
+        await aws.JsonAsync(["s3api", "head-object", "--bucket", "e2e-artifacts", "--key", first.ArtifactKey!], default);
+        Assert.EndsWith(first.ArtifactKey!, await CodeLocationAsync(aws));
+        Assert.Contains("/index.html", first.ChangedPaths);
+
+        var bucket = await new StackDeployer(aws, Options(""), _ => { }).PhysicalIdAsync("SiteBucket", default);
+        Assert.NotNull(bucket);
+        await AssertStoredAsAsync(aws, bucket, "index.html", "text/html; charset=utf-8", "no-cache");
+        await AssertStoredAsAsync(aws, bucket, "config.json", "application/json; charset=utf-8", "no-cache");
+        await AssertStoredAsAsync(aws, bucket, "assets/site.css", "text/css; charset=utf-8", "public, max-age=300");
+        await AssertStoredAsAsync(aws, bucket, "assets/site.js", "text/javascript; charset=utf-8", "public, max-age=300");
+        Assert.Equal(ApiUrl, (await ObjectJsonAsync(aws, bucket, "config.json"))["apiUrl"]?.ToString());
+
+        // A new build: a new content-hashed key, the stack updates the function, the site is unchanged.
+        var second = await AwsDeployment.RunAsync(Options(FunctionPackageFile.Create("two")), log.Add);
+
+        Assert.NotEqual(first.ArtifactKey, second.ArtifactKey);
+        Assert.EndsWith(second.ArtifactKey!, await CodeLocationAsync(aws));
+        Assert.Equal("UPDATE_COMPLETE", (await new StackDeployer(aws, Options(""), _ => { }).DescribeAsync(default))?.Status);
+        Assert.Empty(second.ChangedPaths);
+    }
+
+    private static async Task<string> CodeLocationAsync(AwsCli aws) =>
+        (await aws.JsonAsync(["lambda", "get-function", "--function-name", "e2e-counter"], default))!["Code"]!["Location"]!.ToString();
+
+    private static async Task AssertStoredAsAsync(AwsCli aws, string bucket, string key, string contentType, string cacheControl)
+    {
+        var head = (await aws.JsonAsync(["s3api", "head-object", "--bucket", bucket, "--key", key], default))!;
+        Assert.Equal(contentType, head["ContentType"]?.ToString());
+        Assert.Equal(cacheControl, head["CacheControl"]?.ToString());
+    }
+
+    private static async Task<JsonNode> ObjectJsonAsync(AwsCli aws, string bucket, string key)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await aws.JsonAsync(["s3api", "get-object", "--bucket", bucket, "--key", key, file], default);
+            return JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
