@@ -33,7 +33,11 @@ public static class DynamoDbServerExtensions
     private static DynamoDbServer AddDynalite(this IDistributedApplicationBuilder builder, string name, DynamoDbOptions options)
     {
         var root = RepositoryRoot(builder);
-        RequireNode();
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            // `aspire deploy` reads this model too, and needs no local DynamoDB.
+            RequireNode();
+        }
         var dynalite = builder.AddExecutable(name, "node", root, DynaliteCli, "--host", "127.0.0.1", "--createTableMs", "0")
             .WithHttpEndpoint(name: "http")
             .WithIconName("Database");

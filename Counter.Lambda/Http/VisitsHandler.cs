@@ -46,6 +46,10 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
 
     private async Task<HttpApiResponse> CountAsync(HttpApiRequest request, CancellationToken deadline)
     {
+        if (!TryReadDays(request, out var days))
+        {
+            return DaysError;
+        }
         var userAgent = request.UserAgent;
         if (string.IsNullOrWhiteSpace(userAgent))
         {
@@ -65,21 +69,34 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
         {
             CounterTelemetry.RecordVisit(counted: false, bot: true);
             Activity.Current?.SetTag("visit.bot", true);
-            return Ok(await counter.ReadAsync(0, now, deadline).ConfigureAwait(false));
+            return Ok(await counter.ReadAsync(days, now, deadline).ConfigureAwait(false));
         }
         var counts = await counter.CountAsync(request.SourceIp ?? "", userAgent, now, deadline).ConfigureAwait(false);
         CounterTelemetry.RecordVisit(counted: true, bot: false);
+        if (days > 0)
+        {
+            // The site asks for the series once per session, on the counting load; read after the
+            // count so today's entry includes this visit.
+            var series = await counter.ReadAsync(days, now, deadline).ConfigureAwait(false);
+            counts = counts with { Daily = series.Daily };
+        }
         return Ok(counts);
     }
 
     private async Task<HttpApiResponse> ReadAsync(HttpApiRequest request, CancellationToken deadline)
     {
-        var days = 0;
-        if (request.Query("days") is { } raw && !TryParseDays(raw, out days))
-        {
-            return HttpApiResponse.Error(400, $"days must be a whole number from 1 to {MaxDays}.");
-        }
-        return Ok(await counter.ReadAsync(days, time.GetUtcNow(), deadline).ConfigureAwait(false));
+        return TryReadDays(request, out var days)
+            ? Ok(await counter.ReadAsync(days, time.GetUtcNow(), deadline).ConfigureAwait(false))
+            : DaysError;
+    }
+
+    private static HttpApiResponse DaysError => HttpApiResponse.Error(400, $"days must be a whole number from 1 to {MaxDays}.");
+
+    /// <summary>The optional <c>?days=N</c>; 0 when absent.</summary>
+    private static bool TryReadDays(HttpApiRequest request, out int days)
+    {
+        days = 0;
+        return request.Query("days") is not { } raw || TryParseDays(raw, out days);
     }
 
     public static bool TryParseDays(string raw, out int days) =>

@@ -111,9 +111,14 @@ function isCount(value) {
 }
 
 function showCounts({ views, visitors, daily }) {
-  countText.textContent = `${numbers.format(views)} views · ${numbers.format(visitors)} visitors`;
+  countText.textContent = `${counted(views, 'view')} · ${counted(visitors, 'visitor')}`;
   drawSparkline(daily);
   widget.dataset.state = 'ready';
+}
+
+/** "1 view", "12,843 views". */
+function counted(value, noun) {
+  return `${numbers.format(value)} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 function showUnavailable() {

@@ -178,6 +178,30 @@ public class VisitsHandlerTests
         Assert.Equal(int.Parse(days), JsonDocument.Parse(response.Body!).RootElement.GetProperty("daily").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Post_with_days_counts_once_and_answers_the_series_read_after_the_count()
+    {
+        var response = await Handle(ApiEvents.Request("POST", query: ApiEvents.Days("30")));
+
+        Assert.Equal(200, response.StatusCode);
+        var body = JsonDocument.Parse(response.Body!).RootElement;
+        Assert.Equal(11, body.GetProperty("views").GetInt64());
+        Assert.Equal(30, body.GetProperty("daily").GetArrayLength());
+        Assert.Single(_counter.Counted);
+        Assert.Equal([30], _counter.Reads);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("abc")]
+    public async Task Post_with_invalid_days_is_400_and_not_counted(string days)
+    {
+        var response = await Handle(ApiEvents.Request("POST", query: ApiEvents.Days(days)));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Empty(_counter.Counted);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("91")]
