@@ -15,7 +15,8 @@ public static class LambdaFunctionExtensions
         where TProject : IProjectMetadata, new()
     {
         var projectDirectory = Path.GetDirectoryName(new TProject().ProjectPath)!;
-        var configuration = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        // The AppHost's own build configuration (not the entry assembly's: under Aspire.Hosting.Testing that is the test host).
+        var configuration = typeof(LambdaFunctionExtensions).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var bootstrap = Path.Combine(projectDirectory, "bin", configuration, "net10.0", "bootstrap");
 
         return builder.AddResource(new LambdaFunctionResource(name, definition, bootstrap))

@@ -56,6 +56,28 @@ public sealed class CloudResumeApp : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
     }
 
+    /// <summary>After a restart the gateway is healthy before its first execution environment has started.</summary>
+    public async Task WaitUntilApiAnswersAsync()
+    {
+        using var api = CreateApiClient();
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                using var response = await api.GetAsync("/visits");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        Assert.Fail("The API did not answer GET /visits within a minute of its restart.");
+    }
+
     public async Task ExecuteAsync(string resource, string command)
     {
         var commands = App.Services.GetRequiredService<ResourceCommandService>();

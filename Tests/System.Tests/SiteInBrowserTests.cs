@@ -32,7 +32,12 @@ public sealed partial class SiteInBrowserTests(CloudResumeApp app, BrowserSessio
         return await page.InnerTextAsync("#visit-count");
     }
 
-    private static long ViewsShown(string text) => long.Parse(ViewsPattern().Match(text).Groups[1].Value.Replace(",", ""));
+    private static long ViewsShown(string text)
+    {
+        var match = ViewsPattern().Match(text);
+        Assert.True(match.Success, $"the page shows '{text}', not a count");
+        return long.Parse(match.Groups[1].Value.Replace(",", ""));
+    }
 
     [Fact]
     public async Task The_page_shows_the_count_and_a_reload_in_the_same_session_does_not_count_again()
@@ -44,7 +49,8 @@ public sealed partial class SiteInBrowserTests(CloudResumeApp app, BrowserSessio
         Assert.Matches(ViewsPattern(), first);
         Assert.Equal("ready", await page.GetAttributeAsync("#visits", "data-state"));
         // The first, counting load asks for 30 days too: the chart is drawn, not left empty.
-        Assert.NotNull(await page.QuerySelectorAsync("#visit-sparkline polyline"));
+        Assert.True(await page.QuerySelectorAsync("#visit-sparkline polyline") is not null,
+            await page.EvalOnSelectorAsync<string>("#visit-sparkline", "e => e.outerHTML"));
         Directory.CreateDirectory(RepositoryPaths.Combine("TestResults", "screenshots"));
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Combine("TestResults", "screenshots", "site.png"), FullPage = true });
 
@@ -86,6 +92,7 @@ public sealed partial class SiteInBrowserTests(CloudResumeApp app, BrowserSessio
         finally
         {
             await app.StartResourceAsync("api");
+            await app.WaitUntilApiAnswersAsync();
         }
     }
 

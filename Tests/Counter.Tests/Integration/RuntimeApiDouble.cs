@@ -53,7 +53,7 @@ public sealed class RuntimeApiDouble : IAsyncDisposable
         _inFlight[pending.RequestId] = pending;
         await _queue.Writer.WriteAsync(pending);
         // Generous: a JIT-started function needs a moment; the deadline itself is what the function must honour.
-        return await pending.Result.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return await pending.Result.Task.WaitAsync(TimeSpan.FromMinutes(3));
     }
 
     private async Task AcceptLoopAsync()
