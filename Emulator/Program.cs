@@ -38,6 +38,8 @@ var managed = options.FunctionCommand is not null;
 var endpoints = new EmulatorEndpoints();
 builder.WebHost.ConfigureKestrel(kestrel => endpoints.Configure(kestrel, options, managed ? function.Concurrency : 0));
 
+// One line per record: the function's own JSON log lines stay one line each (the AppHost relies on it).
+builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
 builder.AddServiceDefaults();
 builder.Services.AddOpenTelemetry()
     .WithTracing(tracing => tracing.AddSource(EmulatorTelemetry.Name))

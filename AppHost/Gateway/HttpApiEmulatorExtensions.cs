@@ -1,5 +1,6 @@
 using CloudResume.AppHost.Lambda;
 using CloudResume.CloudFormation;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudResume.AppHost.Gateway;
 
@@ -64,6 +65,13 @@ public static class HttpApiEmulatorExtensions
         });
 
         var builder = api.ApplicationBuilder;
+        builder.Eventing.Subscribe<BeforeStartEvent>((@event, cancellationToken) =>
+        {
+            var stopping = @event.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            var loggers = @event.Services.GetRequiredService<ResourceLoggerService>();
+            _ = FunctionConsoleLogs.ForwardAsync(loggers, api.Resource, resource, stopping);
+            return Task.CompletedTask;
+        });
         builder.Eventing.Subscribe<ResourceReadyEvent>(api.Resource, async (@event, _) =>
         {
             var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();

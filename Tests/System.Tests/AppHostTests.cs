@@ -2,6 +2,7 @@ using System.Net;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudResume.Tests.System;
 
@@ -104,6 +105,30 @@ public sealed class AppHostTests(CloudResumeApp app)
         Assert.Contains(app.Telemetry.TraceExports, export => export.Contains("DynamoDB", StringComparison.Ordinal));
 
         static bool IsFunctionSpan(string export) => export.Contains("counter", StringComparison.Ordinal) && export.Contains("/visits", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_functions_json_log_lines_show_on_its_own_resource_and_hold_no_ip()
+    {
+        using var api = Api();
+        using var post = await api.PostAsync("/visits", null);
+        post.EnsureSuccessStatusCode();
+
+        var loggers = app.App.Services.GetRequiredService<ResourceLoggerService>();
+        var lines = new List<string>();
+        for (var attempt = 0; attempt < 100 && !lines.Any(l => l.Contains("\"Handled\"", StringComparison.Ordinal)); attempt++)
+        {
+            await Task.Delay(200);
+            lines.Clear();
+            await foreach (var batch in loggers.GetAllAsync("counter"))
+            {
+                lines.AddRange(batch.Select(line => line.Content));
+            }
+        }
+        var handled = lines.Where(l => l.Contains("\"Handled\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(handled);
+        Assert.All(handled, line => Assert.Contains("\"requestId\"", line));
+        Assert.DoesNotContain(lines, line => line.Contains("127.0.0.1", StringComparison.Ordinal));
     }
 
     [Fact]
