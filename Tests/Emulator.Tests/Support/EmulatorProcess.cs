@@ -1,3 +1,4 @@
+using CloudResume.Tests.Support;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;

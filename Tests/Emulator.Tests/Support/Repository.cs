@@ -1,9 +1,11 @@
+using CloudResume.Tests.Support;
+
 namespace CloudResume.Tests.Emulator.Support;
 
 /// <summary>Paths in the repository the tests run from.</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryPaths.Root;
 
     public static string Template => Path.Combine(Root, "infra", "template.yaml");
 
@@ -17,14 +19,5 @@ public static class Repository
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
             return Path.Combine(Root, "Emulator", "bin", configuration, "net10.0", "Emulator.dll");
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CloudResume.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("CloudResume.sln not found above " + AppContext.BaseDirectory);
     }
 }
