@@ -3,6 +3,8 @@ using CloudResume.Bench;
 // Benchmarks by name: `dotnet run --project bench/Bench -c Release -- <name>`.
 return args.FirstOrDefault() switch
 {
+    "all" => await AllBenchmarks.RunAsync(),
+    "throughput" => await RunThroughputAsync(),
     "coldstart" => await ColdStartBenchmark.RunAsync(),
     "emulator" => await EmulatorOverheadBenchmark.RunAsync(),
     _ => Usage(),
@@ -10,6 +12,12 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bench coldstart");
+    Console.Error.WriteLine("usage: Bench all | throughput | emulator | coldstart");
     return 2;
+}
+
+static async Task<int> RunThroughputAsync()
+{
+    Console.WriteLine((await ThroughputBenchmark.RunAsync()).ToMarkdown());
+    return 0;
 }

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using CloudResume.Tests.Reliability.Support;
+
+namespace CloudResume.Tests.Reliability;
+
+[Collection(ServingCollection.Name)]
+public sealed class LoadTests(StackFixture fixture)
+{
+    private const int Visits = 10_000;
+    private const int Callers = 64;
+
+    [Fact]
+    public async Task Ten_thousand_concurrent_visits_are_each_answered_and_counted_exactly_once()
+    {
+        var stack = fixture.Stack;
+        await stack.WarmUpAsync(Callers);
+        var before = await stack.Api.GetViewsAsync();
+
+        var failures = new ConcurrentBag<VisitAnswer>();
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) <= Visits)
+            {
+                var answer = await stack.Api.PostVisitAsync();
+                if (!answer.IsOk)
+                {
+                    failures.Add(answer);
+                }
+            }
+        })));
+
+        var after = await stack.Api.GetViewsAsync();
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {Visits} visits were not answered 200, e.g. {string.Join("; ", failures.Take(5))}\nemulator:\n{stack.Emulator.Warnings()}");
+        Assert.Equal(before + Visits, after);
+    }
+}

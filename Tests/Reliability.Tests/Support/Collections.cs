@@ -1,0 +1,15 @@
+namespace CloudResume.Tests.Reliability.Support;
+
+/// <summary>Load and bad inputs: nothing is broken on purpose, so one stack serves both.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServingCollection : ICollectionFixture<StackFixture>
+{
+    public const string Name = "serving";
+}
+
+/// <summary>Function crash and timeout: DynamoDB is paused and processes killed, on a stack of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class FaultCollection : ICollectionFixture<StackFixture>
+{
+    public const string Name = "faults";
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace CloudResume.Bench;
+
+/// <summary>
+/// Throughput and latency of counting a visit at concurrency 1, 8, 32, 64, every variant in the same run
+/// against the same dynalite: (a) one raw UpdateItem ADD — the physical limit; (a3) three parallel ADDs —
+/// the DynamoDB work the function does per repeat visit; (b) the seed's UpdateItem then GetItem; (c) POST
+/// /visits end to end (gateway → Runtime API → Native AOT function → dynalite). Then the function's peak RSS
+/// under that load, the zip size, and a separate counting pass: DynamoDB requests per POST.
+/// Run: dotnet run --project bench/Bench -c Release -- throughput
+/// </summary>
+public static class ThroughputBenchmark
+{
+    private static readonly int[] Levels = [1, 8, 32, 64];
+    private const int Operations = 3000;
+    private const int Warmup = 300;
+    private const string UserAgent = "Mozilla/5.0 (X11; Linux x86_64) bench";
+
+    public static async Task<ThroughputReport> RunAsync()
+    {
+        await BenchEnvironment.EnsureBuiltAsync();
+        var results = new List<(string Variant, LoadResult Result)>();
+        long[] peakRssKib;
+        using (var deployment = await CounterDeployment.StartAsync(withEmulator: true))
+        using (var dynamo = CounterDeployment.CreateClient(deployment.DynalitePort))
+        using (var http = CreateHttpClient(deployment.GatewayPort))
+        {
+            var variants = new (string Name, Func<Task> Operation)[]
+            {
+                ("(a) raw UpdateItem ADD", () => AddAsync(dynamo, "bench#raw")),
+                ("(a3) 3 parallel ADDs", () => Task.WhenAll(AddAsync(dynamo, "bench#t"), AddAsync(dynamo, "bench#d"), AddAsync(dynamo, "bench#m"))),
+                ("(b) seed: UpdateItem then GetItem", () => SeedVisitAsync(dynamo)),
+                ("(c) POST /visits end to end", () => PostVisitAsync(http)),
+            };
+            foreach (var level in Levels)
+            {
+                // Levels outer, variants inner: machine drift hits every variant of a level alike.
+                foreach (var (name, operation) in variants)
+                {
+                    await LoadRunner.RunAsync(level, Warmup, operation);
+                    var result = await LoadRunner.RunAsync(level, Operations, operation);
+                    results.Add((name, result));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-36} c={level,-3} {result.OpsPerSecond,8:F0} ops/s  p50 {result.P50,7:F2} ms  p99 {result.P99,7:F2} ms  failures {result.Failures}"));
+                }
+            }
+            peakRssKib = FunctionPeakRss(deployment.EmulatorProcessId);
+        }
+        var cost = await MeasureDynamoDbCostAsync();
+        return new ThroughputReport(results, peakRssKib, new FileInfo(BenchEnvironment.LambdaZip).Length, cost);
+    }
+
+    private static HttpClient CreateHttpClient(int gatewayPort)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}") };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        return http;
+    }
+
+    private static async Task PostVisitAsync(HttpClient http)
+    {
+        using var response = await http.PostAsync("/visits", null);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"POST /visits: {(int)response.StatusCode}");
+        }
+    }
+
+    private static Task AddAsync(IAmazonDynamoDB dynamo, string id) => dynamo.UpdateItemAsync(new UpdateItemRequest
+    {
+        TableName = CounterDeployment.TableName,
+        Key = new() { ["Id"] = new AttributeValue { S = id } },
+        UpdateExpression = "ADD #views :one",
+        ExpressionAttributeNames = new() { ["#views"] = "Views" },
+        ExpressionAttributeValues = new() { [":one"] = new AttributeValue { N = "1" } },
+        ReturnValues = ReturnValue.UPDATED_NEW,
+    });
+
+    // The seed (Python): update_item ADD VisitTotal, then a separate get_item to read it back.
+    private static async Task SeedVisitAsync(IAmazonDynamoDB dynamo)
+    {
+        var key = new Dictionary<string, AttributeValue> { ["Id"] = new() { S = "bench#seed" } };
+        await dynamo.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = CounterDeployment.TableName,
+            Key = key,
+            UpdateExpression = "ADD VisitTotal :inc",
+            ExpressionAttributeValues = new() { [":inc"] = new AttributeValue { N = "1" } },
+        });
+        await dynamo.GetItemAsync(new GetItemRequest { TableName = CounterDeployment.TableName, Key = key });
+    }
+
+    /// <summary>VmHWM of each execution environment (bootstrap child of the emulator), KiB, highest first.</summary>
+    private static long[] FunctionPeakRss(int emulatorPid)
+    {
+        // Each thread lists the children it started; the emulator starts environments from pool threads.
+        var children = Directory.EnumerateDirectories($"/proc/{emulatorPid}/task")
+            .SelectMany(task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Distinct();
+        var peaks = new List<long>();
+        foreach (var child in children)
+        {
+            try
+            {
+                var status = File.ReadAllLines($"/proc/{child}/status");
+                if (status.Any(l => l.StartsWith("Name:", StringComparison.Ordinal) && l.EndsWith("bootstrap", StringComparison.Ordinal))
+                    && status.FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) is { } hwm)
+                {
+                    peaks.Add(long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The environment went away while we looked.
+            }
+        }
+        return [.. peaks.OrderDescending()];
+    }
+
+    /// <summary>DynamoDB requests per POST, by action: a new visitor's first visit, then repeat visits, then a GET.</summary>
+    private static async Task<string> MeasureDynamoDbCostAsync()
+    {
+        DynamoDbRequestCounter? counter = null;
+        using var deployment = await CounterDeployment.StartAsync(withEmulator: true, port =>
+        {
+            counter = new DynamoDbRequestCounter(port);
+            return $"http://127.0.0.1:{counter.Port}";
+        });
+        using (counter)
+        using (var http = CreateHttpClient(deployment.GatewayPort))
+        {
+            var text = new StringBuilder();
+            async Task MeasureAsync(string what, int calls, Func<Task> call)
+            {
+                counter!.Reset();
+                for (var i = 0; i < calls; i++)
+                {
+                    await call();
+                }
+                var byAction = counter.ByAction.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {(double)kv.Value / calls:0.##}"));
+                var total = (double)counter.ByAction.Values.Sum() / calls;
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {total:0.##} | {string.Join(", ", byAction)} |"));
+            }
+            await MeasureAsync("first POST of the day (new visitor, day salt created)", 1, () => PostVisitAsync(http));
+            await MeasureAsync("repeat POST (same visitor)", 200, () => PostVisitAsync(http));
+            await MeasureAsync("GET /visits", 200, async () => (await http.GetAsync("/visits")).Dispose());
+            return text.ToString();
+        }
+    }
+}
