@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using CloudResume.Counter.Counting;
 using CloudResume.Counter.Http;
 using CloudResume.Counter.Logging;
@@ -18,16 +19,30 @@ if (environment.RuntimeApi is null)
 using var runtime = new RuntimeApiClient(environment.RuntimeApi);
 if (environment.TableName is null)
 {
-    const string message = "TABLE_NAME is not set.";
-    log.Error(message);
-    await runtime.PostInitErrorAsync(RuntimeError.From("Runtime.InvalidConfiguration", message), CancellationToken.None);
-    return 1;
+    return await InitFailedAsync("Runtime.InvalidConfiguration", "TABLE_NAME is not set.");
+}
+if (environment.Region is null && environment.DynamoDbEndpoint is null)
+{
+    return await InitFailedAsync("Runtime.InvalidConfiguration", "AWS_REGION is not set.");
 }
 
-using var dynamo = DynamoDbClientFactory.Create(environment);
-var counter = new VisitCounter(dynamo, environment.TableName, new DailySalt(dynamo, environment.TableName));
-using var telemetry = TelemetryPipeline.Create(environment);
-var handler = new VisitsHandler(counter, TimeProvider.System, log);
+AmazonDynamoDBClient dynamo;
+TelemetryPipeline? telemetry;
+VisitsHandler handler;
+try
+{
+    dynamo = DynamoDbClientFactory.Create(environment);
+    var counter = new VisitCounter(dynamo, environment.TableName, new DailySalt(dynamo, environment.TableName));
+    telemetry = TelemetryPipeline.Create(environment);
+    handler = new VisitsHandler(counter, TimeProvider.System, log);
+}
+catch (Exception exception)
+{
+    // Lambda shows an init error to the first caller and starts a fresh environment for the next.
+    return await InitFailedAsync("Runtime.InitError", exception.Message);
+}
+using var disposeDynamo = dynamo;
+using var disposeTelemetry = telemetry;
 log.Info("Initialized", fields: w =>
 {
     w.WriteString("table", environment.TableName);
@@ -46,4 +61,11 @@ catch (Exception exception)
     // Only the Runtime API going away gets here; Lambda starts a fresh process.
     log.Error("Runtime API loop ended", fields: w => w.WriteString("error", exception.Message));
     return 3;
+}
+
+async Task<int> InitFailedAsync(string errorType, string message)
+{
+    log.Error(message);
+    await runtime.PostInitErrorAsync(RuntimeError.From(errorType, message), CancellationToken.None);
+    return 1;
 }

@@ -141,6 +141,11 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
         {
             return null;
         }
+        // JSON is UTF-8 (RFC 8259); the reader checks the structure but not the bytes inside strings.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return HttpApiResponse.Error(400, "The body must be a JSON object.");
+        }
         try
         {
             var reader = new Utf8JsonReader(bytes);

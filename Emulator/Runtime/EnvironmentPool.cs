@@ -49,7 +49,7 @@ public sealed class EnvironmentPool(FunctionSettings function, ILoggerFactory lo
         lock (_gate)
         {
             if (_disposed) return false;
-            var idle = _environments.FirstOrDefault(e => e.Current is null && !e.IsDiscarded);
+            var idle = _environments.FirstOrDefault(e => !e.IsDiscarded && (e.Current is null || IsFinishedAndReusable(e.Current)));
             if (idle is not null)
             {
                 environment = idle;
@@ -82,6 +82,12 @@ public sealed class EnvironmentPool(FunctionSettings function, ILoggerFactory lo
         }
         return true;
     }
+
+    // The caller may hear the answer (and send its next request) before OnCompleted has run: an
+    // environment whose invocation ended normally is free from that moment, as in Lambda.
+    private static bool IsFinishedAndReusable(Invocation invocation) =>
+        invocation.Completion.IsCompletedSuccessfully &&
+        invocation.Completion.Result.Outcome is InvocationOutcome.Success or InvocationOutcome.FunctionError or InvocationOutcome.ResponseTooLarge;
 
     private void OnCompleted(ExecutionEnvironment environment, Invocation invocation)
     {

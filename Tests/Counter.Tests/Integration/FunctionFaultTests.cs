@@ -97,11 +97,16 @@ public sealed class FunctionFaultTests : IAsyncLifetime
         Assert.False(total.IsItemSet, "nothing may be counted for a request answered with 503");
     }
 
-    [Fact]
-    public async Task Missing_TABLE_NAME_posts_init_error_and_exits_non_zero()
+    [Theory]
+    [InlineData("TABLE_NAME", "TABLE_NAME")]
+    [InlineData("AWS_REGION", "AWS_REGION,AWS_DEFAULT_REGION,AWS_ENDPOINT_URL_DYNAMODB")]
+    public async Task Missing_configuration_posts_init_error_and_exits_non_zero(string named, string unset)
     {
         var env = FunctionProcess.For(_dynamo, "visits");
-        env.Remove("TABLE_NAME");
+        foreach (var variable in unset.Split(','))
+        {
+            env[variable] = null;
+        }
         _function = FunctionProcess.Start(_runtime, env);
 
         var report = await _runtime.InitError.WaitAsync(TimeSpan.FromSeconds(30));
@@ -109,7 +114,7 @@ public sealed class FunctionFaultTests : IAsyncLifetime
 
         Assert.Equal("Runtime.InvalidConfiguration", report.ErrorType);
         Assert.Equal("application/vnd.aws.lambda.error+json", report.ContentType);
-        Assert.Contains("TABLE_NAME", report.Body);
+        Assert.Contains(named, report.Body);
         Assert.Contains("\"errorType\":\"Runtime.InvalidConfiguration\"", report.Body);
         Assert.NotEqual(0, exitCode);
     }

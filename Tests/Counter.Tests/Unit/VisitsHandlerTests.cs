@@ -145,6 +145,17 @@ public class VisitsHandlerTests
     }
 
     [Fact]
+    public async Task Post_with_a_json_object_holding_invalid_utf8_is_400_and_not_counted()
+    {
+        // {"a":"\xff\xfe"} sent as binary: the gateway passes it base64-encoded.
+        byte[] body = [.. "{\"a\":\""u8, 0xFF, 0xFE, .. "\"}"u8];
+        var response = await Handle(ApiEvents.Request("POST", body: Convert.ToBase64String(body), base64: true));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Empty(_counter.Counted);
+    }
+
+    [Fact]
     public async Task Post_body_over_1_KiB_is_413()
     {
         var exactly1KiB = "{\"p\":\"" + new string('x', 1024 - 8) + "\"}";
