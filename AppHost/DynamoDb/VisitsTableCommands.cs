@@ -7,7 +7,8 @@ namespace CloudResume.AppHost.DynamoDb;
 
 /// <summary>
 /// Dashboard commands on the visits table. They write the same items as the function
-/// (see docs/contracts.md): <c>total</c> and one <c>day#YYYY-MM-DD</c> item per UTC day.
+/// (see docs/contracts.md): the <c>total</c> item, whose per-day attributes <c>Views_YYYY-MM-DD</c> and
+/// <c>Visitors_YYYY-MM-DD</c> are the daily series.
 /// </summary>
 public static class VisitsTableCommands
 {
@@ -98,22 +99,28 @@ public static class VisitsTableCommands
             var weekday = day.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
             var dayViews = random.Next(weekday ? 40 : 10, weekday ? 140 : 60);
             var dayVisitors = Math.Max(1, (int)(dayViews * (0.5 + (random.NextDouble() * 0.3))));
-            await AddAsync(dynamo, tableName, TableKeys.Day(day), dayViews, dayVisitors, cancellationToken);
+            await AddAsync(dynamo, tableName, day, dayViews, dayVisitors, cancellationToken);
             views += dayViews;
             visitors += dayVisitors;
         }
-        await AddAsync(dynamo, tableName, TableKeys.Total, views, visitors, cancellationToken);
         return $"Added {views:N0} views and {visitors:N0} visitors over {SampleDays} days to {tableName}.";
     }
 
-    private static Task AddAsync(IAmazonDynamoDB dynamo, string tableName, string id, long views, long visitors, CancellationToken cancellationToken) =>
+    /// <summary>One UpdateItem on <c>total</c>: the day's attributes and the totals grow together, as the function's ADDs do.</summary>
+    private static Task AddAsync(IAmazonDynamoDB dynamo, string tableName, UtcDay day, long views, long visitors, CancellationToken cancellationToken) =>
         dynamo.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = tableName,
-            Key = new() { [TableKeys.Id] = new AttributeValue { S = id } },
+            Key = new() { [TableKeys.Id] = new AttributeValue { S = TableKeys.Total } },
             // Views is a reserved word in DynamoDB expressions.
-            UpdateExpression = "ADD #views :views, #visitors :visitors",
-            ExpressionAttributeNames = new() { ["#views"] = TableKeys.Views, ["#visitors"] = TableKeys.Visitors },
+            UpdateExpression = "ADD #views :views, #visitors :visitors, #dayViews :views, #dayVisitors :visitors",
+            ExpressionAttributeNames = new()
+            {
+                ["#views"] = TableKeys.Views,
+                ["#visitors"] = TableKeys.Visitors,
+                ["#dayViews"] = TableKeys.DayViews(day),
+                ["#dayVisitors"] = TableKeys.DayVisitors(day),
+            },
             ExpressionAttributeValues = new()
             {
                 [":views"] = new AttributeValue { N = views.ToString(CultureInfo.InvariantCulture) },

@@ -9,9 +9,14 @@ public static class TableKeys
     public const string Salt = "Salt";
     public const string ExpiresAt = "ExpiresAt";
 
+    /// <summary>The one counting item: totals and, as top-level attributes, the daily series.</summary>
     public const string Total = "total";
 
-    public static string Day(UtcDay day) => "day#" + day.Key;
+    /// <summary>The day's views on the <see cref="Total"/> item (top-level, so <c>ADD</c> works on it).</summary>
+    public static string DayViews(UtcDay day) => Views + "_" + day.Key;
+
+    /// <summary>The day's distinct visitors on the <see cref="Total"/> item.</summary>
+    public static string DayVisitors(UtcDay day) => Visitors + "_" + day.Key;
 
     public static string SaltOf(UtcDay day) => "salt#" + day.Key;
 

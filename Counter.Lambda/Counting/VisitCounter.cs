@@ -6,17 +6,20 @@ using CloudResume.Counter.Telemetry;
 namespace CloudResume.Counter.Counting;
 
 /// <summary>
-/// Counts visits in DynamoDB with atomic ADDs only (never read-modify-write).
-/// A repeat visitor costs one round trip: the total, the day and the visitor marker are written in
-/// parallel. Only a new visitor costs a second round, to add itself to the visitor counts.
+/// Counts visits in DynamoDB with atomic ADDs only (never read-modify-write), all on the one <c>total</c>
+/// item: the totals and the day's series are top-level attributes of it, so a view is one UpdateItem.
+/// A visitor this environment already saw today costs exactly that one write; an unknown one also writes
+/// its marker (in parallel), and only a new visitor costs a second round, to add itself to the visitor counts.
 /// </summary>
-public sealed class VisitCounter(IAmazonDynamoDB dynamo, string tableName, DailySalt salt) : IVisitCounter
+public sealed class VisitCounter(IAmazonDynamoDB dynamo, string tableName, DailySalt salt, SeenVisitors? seen = null) : IVisitCounter
 {
-    /// <summary>BatchGetItem accepts at most 100 keys per call.</summary>
-    private const int BatchGetLimit = 100;
+    /// <summary>The longest series a read may ask for (docs/contracts.md): 2 x 90 attributes in one projection.</summary>
+    public const int MaxDays = 90;
 
     private static readonly AttributeValue One = new() { N = "1" };
     private static readonly AttributeValue Zero = new() { N = "0" };
+
+    private readonly SeenVisitors _seen = seen ?? new SeenVisitors();
 
     public async Task<VisitCounts> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -24,83 +27,70 @@ public sealed class VisitCounter(IAmazonDynamoDB dynamo, string tableName, Daily
         var daySalt = await salt.GetAsync(day, cancellationToken).ConfigureAwait(false);
         var hash = VisitorHash.Compute(daySalt, sourceIp, userAgent, day);
 
-        // Visitors :0 makes UPDATED_NEW return the current visitor count along with the new view count.
-        var total = AddAsync(TableKeys.Total, "ADD #views :one, #visitors :zero", ReturnValue.UPDATED_NEW, cancellationToken);
-        var today = AddAsync(TableKeys.Day(day), "ADD #views :one", ReturnValue.NONE, cancellationToken);
-        var marker = MarkVisitorAsync(day, hash, cancellationToken);
-        await WhenAllObserved(total, today, marker).ConfigureAwait(false);
-
-        var views = Number(total.Result, TableKeys.Views);
-        var visitors = Number(total.Result, TableKeys.Visitors);
-        if (!marker.Result)
+        // Visitors :zero makes UPDATED_NEW return the current visitor count along with the new view count.
+        var total = AddAsync("ADD #views :one, #visitors :zero, #dayViews :one", day, cancellationToken);
+        if (_seen.Contains(day, hash))
         {
-            return new VisitCounts(views, visitors);
+            var known = await total.ConfigureAwait(false);
+            return new VisitCounts(Number(known.Attributes, TableKeys.Views), Number(known.Attributes, TableKeys.Visitors));
         }
 
-        var newTotal = AddAsync(TableKeys.Total, "ADD #visitors :one", ReturnValue.UPDATED_NEW, cancellationToken);
-        var newDay = AddAsync(TableKeys.Day(day), "ADD #visitors :one", ReturnValue.NONE, cancellationToken);
-        await WhenAllObserved(newTotal, newDay).ConfigureAwait(false);
-        return new VisitCounts(views, Number(newTotal.Result, TableKeys.Visitors));
+        var marker = MarkVisitorAsync(day, hash, cancellationToken);
+        await WhenAllObserved(total, marker).ConfigureAwait(false);
+        _seen.Add(day, hash); // counted now (by us or, for a failed condition, by whoever came first)
+
+        var views = Number(total.Result.Attributes, TableKeys.Views);
+        if (!marker.Result)
+        {
+            return new VisitCounts(views, Number(total.Result.Attributes, TableKeys.Visitors));
+        }
+        var visitor = await AddAsync("ADD #visitors :one, #dayVisitors :one", day, cancellationToken).ConfigureAwait(false);
+        return new VisitCounts(views, Number(visitor.Attributes, TableKeys.Visitors));
     }
 
     public async Task<VisitCounts> ReadAsync(int days, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var total = DynamoDbSpans.Run("GetItem", tableName, ct => dynamo.GetItemAsync(new GetItemRequest
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
+        var today = UtcDay.Of(now);
+        var wanted = Enumerable.Range(0, Math.Max(days, 0)).Select(i => today.AddDays(i - days + 1)).ToList();
+
+        // One GetItem: the totals and 2 attributes per day (#v0/#u0 oldest ...), ~1.2 KB of projection for 90 days.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["#views"] = TableKeys.Views,
+            ["#visitors"] = TableKeys.Visitors,
+        };
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            names["#v" + i.ToString(CultureInfo.InvariantCulture)] = TableKeys.DayViews(wanted[i]);
+            names["#u" + i.ToString(CultureInfo.InvariantCulture)] = TableKeys.DayVisitors(wanted[i]);
+        }
+        var response = await DynamoDbSpans.Run("GetItem", tableName, ct => dynamo.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
             Key = Key(TableKeys.Total),
             ConsistentRead = true,
-            ProjectionExpression = "#views, #visitors",
-            ExpressionAttributeNames = Names("#views", "#visitors"),
-        }, ct), cancellationToken);
-        var series = days > 0 ? ReadDaysAsync(days, UtcDay.Of(now), cancellationToken) : Task.FromResult<IReadOnlyList<DailyCount>?>(null);
-        await WhenAllObserved(total, series).ConfigureAwait(false);
+            ProjectionExpression = string.Join(", ", names.Keys),
+            ExpressionAttributeNames = names,
+        }, ct), cancellationToken).ConfigureAwait(false);
 
-        var item = total.Result.Item;
-        return new VisitCounts(Number(item, TableKeys.Views), Number(item, TableKeys.Visitors), series.Result);
+        var item = response.Item;
+        var series = days > 0
+            ? wanted.Select(d => new DailyCount(d.Key, Number(item, TableKeys.DayViews(d)), Number(item, TableKeys.DayVisitors(d)))).ToList()
+            : null;
+        return new VisitCounts(Number(item, TableKeys.Views), Number(item, TableKeys.Visitors), series);
     }
 
-    private async Task<IReadOnlyList<DailyCount>?> ReadDaysAsync(int days, UtcDay today, CancellationToken cancellationToken)
+    /// <summary>One UpdateItem on <c>total</c>; placeholders #views, #visitors, #dayViews, #dayVisitors, values :one, :zero.</summary>
+    private Task<UpdateItemResponse> AddAsync(string update, UtcDay day, CancellationToken cancellationToken)
     {
-        var wanted = Enumerable.Range(0, days).Select(i => today.AddDays(i - days + 1)).ToList();
-        var found = new Dictionary<string, Dictionary<string, AttributeValue>>(StringComparer.Ordinal);
-        foreach (var chunk in wanted.Chunk(BatchGetLimit))
-        {
-            var keys = new KeysAndAttributes
-            {
-                Keys = chunk.Select(d => Key(TableKeys.Day(d))).ToList(),
-                ProjectionExpression = "#id, #views, #visitors",
-                ExpressionAttributeNames = Names("#id", "#views", "#visitors"),
-            };
-            // Unprocessed keys come back under load; a couple of immediate retries, then let it surface as 503.
-            for (var attempt = 0; keys is { Keys.Count: > 0 }; attempt++)
-            {
-                if (attempt == 3)
-                {
-                    throw new ProvisionedThroughputExceededException("BatchGetItem left keys unprocessed.");
-                }
-                var request = new BatchGetItemRequest { RequestItems = new() { [tableName] = keys } };
-                var response = await DynamoDbSpans.Run("BatchGetItem", tableName, ct => dynamo.BatchGetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-                if (response.Responses?.TryGetValue(tableName, out var items) == true)
-                {
-                    foreach (var item in items)
-                    {
-                        found[item[TableKeys.Id].S] = item;
-                    }
-                }
-                keys = response.UnprocessedKeys?.GetValueOrDefault(tableName)!;
-            }
-        }
-        return wanted
-            .Select(d => found.TryGetValue(TableKeys.Day(d), out var item)
-                ? new DailyCount(d.Key, Number(item, TableKeys.Views), Number(item, TableKeys.Visitors))
-                : new DailyCount(d.Key, 0, 0))
-            .ToList();
-    }
-
-    private Task<UpdateItemResponse> AddAsync(string id, string update, ReturnValue returnValues, CancellationToken cancellationToken)
-    {
-        var values = new Dictionary<string, AttributeValue> { [":one"] = One };
+        // VIEWS is a DynamoDB reserved word: attribute names always go through placeholders.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        Use("#views", TableKeys.Views);
+        Use("#visitors", TableKeys.Visitors);
+        Use("#dayViews", TableKeys.DayViews(day));
+        Use("#dayVisitors", TableKeys.DayVisitors(day));
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":one"] = One };
         if (update.Contains(":zero", StringComparison.Ordinal))
         {
             values[":zero"] = Zero;
@@ -108,13 +98,22 @@ public sealed class VisitCounter(IAmazonDynamoDB dynamo, string tableName, Daily
         var request = new UpdateItemRequest
         {
             TableName = tableName,
-            Key = Key(id),
+            Key = Key(TableKeys.Total),
             UpdateExpression = update,
-            ExpressionAttributeNames = Names([.. new[] { "#views", "#visitors" }.Where(p => update.Contains(p, StringComparison.Ordinal))]),
+            ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
-            ReturnValues = returnValues,
+            ReturnValues = ReturnValue.UPDATED_NEW,
         };
         return DynamoDbSpans.Run("UpdateItem", tableName, ct => dynamo.UpdateItemAsync(request, ct), cancellationToken);
+
+        void Use(string placeholder, string attribute)
+        {
+            // DynamoDB rejects unused placeholders.
+            if (update.Contains(placeholder + " ", StringComparison.Ordinal))
+            {
+                names[placeholder] = attribute;
+            }
+        }
     }
 
     /// <summary>True when this visitor had not been seen today (the conditional put succeeded).</summary>
@@ -158,18 +157,7 @@ public sealed class VisitCounter(IAmazonDynamoDB dynamo, string tableName, Daily
         }
     }
 
-    // VIEWS is a DynamoDB reserved word: attribute names always go through placeholders.
-    private static Dictionary<string, string> Names(params string[] placeholders) => placeholders.ToDictionary(p => p, p => p switch
-    {
-        "#id" => TableKeys.Id,
-        "#views" => TableKeys.Views,
-        "#visitors" => TableKeys.Visitors,
-        _ => throw new ArgumentOutOfRangeException(nameof(placeholders), p, null),
-    });
-
     private static Dictionary<string, AttributeValue> Key(string id) => new() { [TableKeys.Id] = new() { S = id } };
-
-    private static long Number(UpdateItemResponse response, string attribute) => Number(response.Attributes, attribute);
 
     private static long Number(Dictionary<string, AttributeValue>? item, string attribute) =>
         item is not null && item.TryGetValue(attribute, out var value) && value.N is { } n

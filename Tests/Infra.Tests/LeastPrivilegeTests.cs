@@ -5,7 +5,7 @@ namespace CloudResume.Tests.Infra;
 /// <summary>The function's role may do exactly what the counter does, on this table and its own log group.</summary>
 public sealed class LeastPrivilegeTests
 {
-    private static readonly string[] DynamoDbActions = ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+    private static readonly string[] DynamoDbActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
 
     private static IEnumerable<JsonObject> Statements(JsonObject role) =>
         (role["Policies"] as JsonArray ?? []).OfType<JsonObject>()

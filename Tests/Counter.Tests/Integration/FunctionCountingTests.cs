@@ -127,8 +127,11 @@ public sealed class FunctionCountingTests(DynaliteFixture dynalite) : IAsyncLife
         var day = DateTime.UtcNow.ToString("yyyy-MM-dd");
         var expectedExpiry = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(2), TimeSpan.Zero).ToUnixTimeSeconds();
 
-        Assert.Contains("total", ids);
-        Assert.Contains($"day#{day}", ids);
+        var total = Assert.Single(items, i => i["Id"].S == "total");
+        Assert.Equal(("1", "1"), (total["Views"].N, total["Visitors"].N));
+        Assert.Equal(("1", "1"), (total[$"Views_{day}"].N, total[$"Visitors_{day}"].N));
+        Assert.DoesNotContain(ids, id => id.StartsWith("day#", StringComparison.Ordinal)); // the series lives on total
+        Assert.Equal(3, items.Count); // total, the day's salt, one visitor marker
         var salt = Assert.Single(items, i => i["Id"].S == $"salt#{day}");
         Assert.Equal(32, salt["Salt"].B.Length);
         Assert.Equal(expectedExpiry, long.Parse(salt["ExpiresAt"].N));
@@ -136,6 +139,39 @@ public sealed class FunctionCountingTests(DynaliteFixture dynalite) : IAsyncLife
         Assert.Equal(expectedExpiry, long.Parse(visitor["ExpiresAt"].N));
         Assert.DoesNotContain(items.SelectMany(i => i.Values), v => (v.S ?? "").Contains("192.0.2.123"));
         Assert.DoesNotContain(_functions.SelectMany(f => f.StdoutLines), line => line.Contains("192.0.2.123"));
+    }
+
+    [Fact]
+    public async Task Get_with_ninety_days_reads_the_whole_series_in_one_request()
+    {
+        StartFunctions();
+        await Post();
+
+        var result = await Get(ApiEvents.Days("90"));
+
+        var daily = result.Json.GetProperty("daily").EnumerateArray().ToList();
+        Assert.Equal(90, daily.Count);
+        Assert.Equal(DateTime.UtcNow.AddDays(-89).ToString("yyyy-MM-dd"), daily[0].GetProperty("date").GetString());
+        Assert.Equal(1, daily[^1].GetProperty("views").GetInt64());
+        Assert.Equal(1, daily.Sum(d => d.GetProperty("views").GetInt64()));
+    }
+
+    [Fact]
+    public async Task A_repeat_visitor_on_another_process_is_still_counted_once_per_day()
+    {
+        StartFunctions(3);
+
+        var results = new List<InvocationResult>();
+        for (var i = 0; i < 9; i++)
+        {
+            results.Add(await Post(ip: "198.51.100.77", userAgent: "UA-repeat"));
+        }
+        var series = await Get(ApiEvents.Days("1"));
+
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => (long)i), results.Select(r => r.Views));
+        Assert.All(results, r => Assert.Equal(1, r.Visitors));
+        var today = Assert.Single(series.Json.GetProperty("daily").EnumerateArray().ToList());
+        Assert.Equal((9, 1), (today.GetProperty("views").GetInt64(), today.GetProperty("visitors").GetInt64()));
     }
 
     [Fact]
@@ -147,8 +183,10 @@ public sealed class FunctionCountingTests(DynaliteFixture dynalite) : IAsyncLife
 
         Assert.All(results, r => Assert.Equal(200, r.StatusCode));
         Assert.Equal(Enumerable.Range(1, 1000).Select(i => (long)i), results.Select(r => r.Views).Order());
-        var final = await Get();
+        var final = await Get(ApiEvents.Days("1"));
         Assert.Equal((1000, 50), (final.Views, final.Visitors));
+        var today = Assert.Single(final.Json.GetProperty("daily").EnumerateArray().ToList());
+        Assert.Equal((1000, 50), (today.GetProperty("views").GetInt64(), today.GetProperty("visitors").GetInt64()));
     }
 
     [Fact]

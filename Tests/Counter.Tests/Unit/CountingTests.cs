@@ -68,7 +68,9 @@ public class UtcDayTests
     public void Keys_follow_the_table_contract()
     {
         var day = new UtcDay(new DateOnly(2025, 1, 2));
-        Assert.Equal("day#2025-01-02", TableKeys.Day(day));
+        Assert.Equal("total", TableKeys.Total);
+        Assert.Equal("Views_2025-01-02", TableKeys.DayViews(day));
+        Assert.Equal("Visitors_2025-01-02", TableKeys.DayVisitors(day));
         Assert.Equal("salt#2025-01-02", TableKeys.SaltOf(day));
         Assert.Equal("visitor#2025-01-02#abc", TableKeys.Visitor(day, "abc"));
     }
@@ -95,4 +97,46 @@ public class BotDetectorTests
     [InlineData("Mozilla/5.0 (Linux; Android 10; Cubot X30) AppleWebKit/537.36 Chrome/90.0 Mobile Safari/537.36")]
     [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1")]
     public void Browsers_and_test_clients_are_not_bots(string userAgent) => Assert.False(BotDetector.IsBot(userAgent));
+}
+
+public class SeenVisitorsTests
+{
+    private static readonly UtcDay Day = new(new DateOnly(2025, 3, 10));
+
+    [Fact]
+    public void Remembers_a_hash_for_its_day_only()
+    {
+        var seen = new SeenVisitors();
+        seen.Add(Day, "h1");
+
+        Assert.True(seen.Contains(Day, "h1"));
+        Assert.False(seen.Contains(Day, "h2"));
+        Assert.False(seen.Contains(Day.AddDays(1), "h1"));
+    }
+
+    [Fact]
+    public void A_new_day_forgets_yesterday_and_a_late_yesterday_does_not_wipe_today()
+    {
+        var seen = new SeenVisitors();
+        seen.Add(Day, "h1");
+        seen.Add(Day.AddDays(1), "h2");
+        seen.Add(Day, "late");
+
+        Assert.Equal(1, seen.Count);
+        Assert.True(seen.Contains(Day.AddDays(1), "h2"));
+        Assert.False(seen.Contains(Day, "h1"));
+    }
+
+    [Fact]
+    public void Stays_within_its_capacity()
+    {
+        var seen = new SeenVisitors(capacity: 3);
+        foreach (var hash in new[] { "a", "b", "c", "d", "e" })
+        {
+            seen.Add(Day, hash);
+        }
+
+        Assert.Equal(3, seen.Count);
+        Assert.False(seen.Contains(Day, "e")); // not remembered: the conditional put decides again, nothing is lost
+    }
 }

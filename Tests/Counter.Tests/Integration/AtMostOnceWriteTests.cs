@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using Amazon.DynamoDBv2;
+using CloudResume.Counter.Counting;
+using CloudResume.Counter.Runtime;
+
+namespace CloudResume.Tests.Counter.Integration;
+
+/// <summary>
+/// The counter with the function's real DynamoDB client against <see cref="FakeDynamoDb"/>: an UpdateItem ADD
+/// reaches DynamoDB at most once unless the answer proves it was not applied (throttling).
+/// </summary>
+public sealed class AtMostOnceWriteTests
+{
+    private static readonly string Salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(DailySalt.SaltBytes));
+    private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => DynamoDbClientFactory.Create(new LambdaEnvironment
+    {
+        RuntimeApi = null,
+        TableName = "visits",
+        DynamoDbEndpoint = fake.Endpoint,
+        Region = "us-east-1",
+        FunctionName = "counter",
+        MemorySizeMb = null,
+        OtlpEndpoint = null,
+        OtlpProtocol = null,
+        ServiceName = "counter",
+    });
+
+    private static VisitCounter CounterFor(AmazonDynamoDBClient client) => new(client, "visits", new DailySalt(client, "visits"));
+
+    /// <summary>The day's salt exists; visitor markers already exist (a repeat visitor); UpdateItem as given.</summary>
+    private static Func<string, int, FakeAnswer?> Table(Func<int, FakeAnswer?> updateItem) => (operation, count) => operation switch
+    {
+        "GetItem" => FakeDynamoDb.Ok("""{"Item":{"Id":{"S":"salt#2025-06-01"},"Salt":{"B":""" + "\"" + Salt + "\"}}}"),
+        "PutItem" => FakeDynamoDb.Error("ConditionalCheckFailedException"),
+        "UpdateItem" => updateItem(count),
+        _ => FakeDynamoDb.Error("ValidationException"),
+    };
+
+    [Fact]
+    public async Task Update_dropped_after_the_request_arrived_is_sent_once_and_surfaces_as_transient()
+    {
+        await using var fake = new FakeDynamoDb(Table(_ => null));
+        using var client = ClientFor(fake);
+
+        var failure = await Record.ExceptionAsync(() => CounterFor(client).CountAsync("203.0.113.7", "UA", Now, CancellationToken.None));
+
+        Assert.NotNull(failure);
+        Assert.True(TransientFailure.IsTransient(failure), failure.ToString());
+        Assert.Equal(1, fake.Received("UpdateItem"));
+    }
+
+    [Fact]
+    public async Task Throttled_update_is_retried_and_counted_once()
+    {
+        await using var fake = new FakeDynamoDb(Table(count => count == 1
+            ? FakeDynamoDb.Throttled()
+            : FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"5"},"Visitors":{"N":"2"}}}""")));
+        using var client = ClientFor(fake);
+
+        var counts = await CounterFor(client).CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+
+        Assert.Equal((5, 2), (counts.Views, counts.Visitors));
+        Assert.Equal(2, fake.Received("UpdateItem"));
+    }
+
+    [Fact]
+    public async Task Read_dropped_after_the_request_arrived_is_retried()
+    {
+        await using var fake = new FakeDynamoDb((operation, count) => operation == "GetItem" && count == 1
+            ? null
+            : FakeDynamoDb.Ok("""{"Item":{"Views":{"N":"7"},"Visitors":{"N":"3"}}}"""));
+        using var client = ClientFor(fake);
+
+        var counts = await CounterFor(client).ReadAsync(0, Now, CancellationToken.None);
+
+        Assert.Equal((7, 3), (counts.Views, counts.Visitors));
+        Assert.Equal(2, fake.Received("GetItem"));
+    }
+
+    [Fact]
+    public async Task Only_a_refused_connection_proves_a_request_was_never_sent()
+    {
+        // Nothing listens on a port just released; every connect is refused, so no request can have been applied.
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        using var http = new HttpClient();
+
+        var refused = await Record.ExceptionAsync(() => http.PostAsync($"http://127.0.0.1:{port}/", new StringContent("{}")));
+
+        Assert.True(AtMostOnceRetryPolicy.NeverSent(refused!), refused!.ToString());
+        Assert.False(AtMostOnceRetryPolicy.NeverSent(new HttpIOException(HttpRequestError.ResponseEnded)));
+        Assert.False(AtMostOnceRetryPolicy.NeverSent(new HttpRequestException(HttpRequestError.ResponseEnded, "closed", new IOException())));
+    }
+}

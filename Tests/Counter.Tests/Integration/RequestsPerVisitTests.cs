@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Amazon.DynamoDBv2;
+using CloudResume.Counter.Counting;
+using CloudResume.Counter.Runtime;
+
+namespace CloudResume.Tests.Counter.Integration;
+
+/// <summary>How many DynamoDB requests a visit costs (docs/contracts.md), counted at a fake endpoint.</summary>
+public sealed class RequestsPerVisitTests
+{
+    private static readonly string Salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(DailySalt.SaltBytes));
+    private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static FakeDynamoDb NewVisitorsTable() => new((operation, _) => operation switch
+    {
+        "GetItem" => FakeDynamoDb.Ok("""{"Item":{"Id":{"S":"salt#2025-06-01"},"Salt":{"B":""" + "\"" + Salt + "\"}}}"),
+        "PutItem" => FakeDynamoDb.Ok("{}"),
+        "UpdateItem" => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"1"},"Visitors":{"N":"1"}}}"""),
+        _ => FakeDynamoDb.Error("ValidationException"),
+    });
+
+    private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => DynamoDbClientFactory.Create(new LambdaEnvironment
+    {
+        RuntimeApi = null,
+        TableName = "visits",
+        DynamoDbEndpoint = fake.Endpoint,
+        Region = "us-east-1",
+        FunctionName = "counter",
+        MemorySizeMb = null,
+        OtlpEndpoint = null,
+        OtlpProtocol = null,
+        ServiceName = "counter",
+    });
+
+    private static (int Get, int Put, int Update) Requests(FakeDynamoDb fake) =>
+        (fake.Received("GetItem"), fake.Received("PutItem"), fake.Received("UpdateItem"));
+
+    [Fact]
+    public async Task New_visitor_costs_two_updates_and_one_marker_and_a_known_repeat_costs_one_update()
+    {
+        await using var table = NewVisitorsTable();
+        using var client = ClientFor(table);
+        var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
+
+        await counter.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+        var afterFirst = Requests(table);
+        await counter.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+        var afterRepeat = Requests(table);
+
+        Assert.Equal((1, 1, 2), afterFirst); // the day's salt read once, the marker, views + visitors
+        Assert.Equal((1, 1, 3), afterRepeat); // exactly one more write
+    }
+
+    [Fact]
+    public async Task Read_of_ninety_days_is_one_get_item()
+    {
+        await using var table = NewVisitorsTable();
+        using var client = ClientFor(table);
+        var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
+
+        var counts = await counter.ReadAsync(90, Now, CancellationToken.None);
+
+        Assert.Equal((1, 0, 0), Requests(table));
+        Assert.Equal(90, counts.Daily!.Count);
+        Assert.Equal("2025-06-01", counts.Daily[^1].Date);
+        Assert.All(counts.Daily, d => Assert.Equal((0, 0), (d.Views, d.Visitors))); // days absent from the item are zeros
+    }
+}
