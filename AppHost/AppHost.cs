@@ -20,9 +20,9 @@ var api = builder.AddHttpApiEmulator<Projects.Emulator>("api", stack, options)
     .WithFunction(counter)
     .WaitFor(visits);
 
+// The page copes with the API being down (a quiet fallback), so the site starts alongside it, not after.
 builder.AddResumeSite<Projects.Site>("site", options)
-    .WithApiUrl(api)
-    .WaitFor(api);
+    .WithApiUrl(api);
 
 // `aspire deploy`: the same template to AWS, the AOT bootstrap, the site to S3 + CloudFront.
 builder.AddAwsDeployment(options.TemplatePath(builder.AppHostDirectory));

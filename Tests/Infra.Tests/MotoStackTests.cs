@@ -43,7 +43,7 @@ public sealed class MotoStackTests(MotoServer moto)
         var statements = PolicyDocument(policy["PolicyDocument"]!)["Statement"]!.AsArray();
         var dynamo = Assert.Single(statements, s => s!["Sid"]?.ToString() == "CountVisits")!;
         Assert.Equal(table["TableArn"]!.ToString(), dynamo["Resource"]!.ToString());
-        Assert.Equal(4, dynamo["Action"]!.AsArray().Count);
+        Assert.Equal(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], dynamo["Action"]!.AsArray().Select(a => a!.ToString()).Order());
     }
 
     [Fact]
