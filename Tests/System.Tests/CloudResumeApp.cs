@@ -42,6 +42,7 @@ public sealed class CloudResumeApp : IAsyncLifetime
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("site", timeout.Token);
     }
 
