@@ -7,8 +7,9 @@ namespace CloudResume.AppHost.DynamoDb;
 
 /// <summary>
 /// Dashboard commands on the visits table. They write the same items as the function
-/// (see docs/contracts.md): the <c>total</c> item, whose per-day attributes <c>Views_YYYY-MM-DD</c> and
-/// <c>Visitors_YYYY-MM-DD</c> are the daily series.
+/// (see docs/contracts.md): the <c>total</c> item, whose per-day attributes <c>vYYYYMMDD</c> (views) and
+/// <c>uYYYYMMDD</c> (visitors), named by <see cref="TableKeys.DayViews"/>/<see cref="TableKeys.DayVisitors"/>,
+/// are the daily series.
 /// </summary>
 public static class VisitsTableCommands
 {

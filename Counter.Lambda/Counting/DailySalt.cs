@@ -8,7 +8,8 @@ namespace CloudResume.Counter.Counting;
 /// <summary>
 /// The day's HMAC key, shared by every function instance through the table and cached in memory, so it
 /// costs DynamoDB calls once per day per process. Created by whoever comes first (conditional PutItem);
-/// a loser of that race reads the winner's salt.
+/// a loser of that race reads the winner's salt. Winning happens once per day per table, which is what
+/// <see cref="TryClaimCreated"/> hands out: the right to do the day's once-a-day chores (the prune).
 /// </summary>
 public sealed class DailySalt(IAmazonDynamoDB dynamo, string tableName)
 {
@@ -16,6 +17,7 @@ public sealed class DailySalt(IAmazonDynamoDB dynamo, string tableName)
 
     private readonly Lock _gate = new();
     private (UtcDay Day, Task<byte[]> Salt)? _cached;
+    private UtcDay? _createdUnclaimed;
 
     public Task<byte[]> GetAsync(UtcDay day, CancellationToken cancellationToken)
     {
@@ -28,6 +30,24 @@ public sealed class DailySalt(IAmazonDynamoDB dynamo, string tableName)
             var task = LoadOrCreateAsync(day, cancellationToken);
             _cached = (day, task);
             return task;
+        }
+    }
+
+    /// <summary>
+    /// True exactly once after this instance's conditional PutItem created <paramref name="day"/>'s salt (no other
+    /// process in any environment gets true for that day). A lost PutItem answer or a crash means nobody claims
+    /// that day, so the daily chore must tolerate skipped days.
+    /// </summary>
+    public bool TryClaimCreated(UtcDay day)
+    {
+        lock (_gate)
+        {
+            if (_createdUnclaimed != day)
+            {
+                return false;
+            }
+            _createdUnclaimed = null;
+            return true;
         }
     }
 
@@ -53,6 +73,10 @@ public sealed class DailySalt(IAmazonDynamoDB dynamo, string tableName)
                 },
                 ConditionExpression = "attribute_not_exists(Id)",
             }, ct), cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _createdUnclaimed = day;
+            }
             return salt;
         }
         catch (ConditionalCheckFailedException)

@@ -9,6 +9,9 @@ public readonly record struct UtcDay(DateOnly Date)
 
     public string Key => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>yyyyMMdd, the day in the <see cref="TableKeys.DayViews"/> attribute names.</summary>
+    public string Compact => Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
     public UtcDay AddDays(int days) => new(Date.AddDays(days));
 
     /// <summary>TTL of day-scoped items in epoch SECONDS: start of the next UTC day + 1 day.</summary>

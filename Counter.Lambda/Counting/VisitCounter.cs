@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CloudResume.Counter.Logging;
 using CloudResume.Counter.Telemetry;
 
 namespace CloudResume.Counter.Counting;
@@ -10,11 +11,27 @@ namespace CloudResume.Counter.Counting;
 /// item: the totals and the day's series are top-level attributes of it, so a view is one UpdateItem.
 /// A visitor this environment already saw today costs exactly that one write; an unknown one also writes
 /// its marker (in parallel), and only a new visitor costs a second round, to add itself to the visitor counts.
+/// Writes are billed by the item's size, so <c>total</c> keeps only the days a read can ask for: once a day,
+/// the process that created the day's salt removes the older day attributes (<see cref="PruneAsync"/>).
 /// </summary>
-public sealed class VisitCounter(IAmazonDynamoDB dynamo, string tableName, DailySalt salt, SeenVisitors? seen = null) : IVisitCounter
+public sealed class VisitCounter(
+    IAmazonDynamoDB dynamo,
+    string tableName,
+    DailySalt salt,
+    SeenVisitors? seen = null,
+    JsonLineLogger? log = null) : IVisitCounter
 {
     /// <summary>The longest series a read may ask for (docs/contracts.md): 2 x 90 attributes in one projection.</summary>
     public const int MaxDays = 90;
+
+    /// <summary>The prune removes the day attributes of today-<see cref="PruneFrom"/> ... today-<see cref="PruneTo"/>.</summary>
+    public const int PruneFrom = MaxDays + 1;
+
+    /// <summary>A 30-day sweep: up to 29 days in a row without a prune (no traffic, a lost answer) leave nothing behind.</summary>
+    public const int PruneTo = MaxDays + 30;
+
+    /// <summary>The prune is a chore: it may delay the day's first counted visit at most this long.</summary>
+    public static readonly TimeSpan PruneBudget = TimeSpan.FromSeconds(1);
 
     private static readonly AttributeValue One = new() { N = "1" };
     private static readonly AttributeValue Zero = new() { N = "0" };
@@ -23,7 +40,72 @@ public sealed class VisitCounter(IAmazonDynamoDB dynamo, string tableName, Daily
 
     public async Task<VisitCounts> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var day = UtcDay.Of(now);
+        var counts = await CountVisitAsync(sourceIp, userAgent, UtcDay.Of(now), cancellationToken).ConfigureAwait(false);
+        // After the visit's own work, so the prune can neither block nor fail it; a failed visit leaves the claim for the next.
+        if (salt.TryClaimCreated(UtcDay.Of(now)))
+        {
+            await PruneQuietlyAsync(UtcDay.Of(now), cancellationToken).ConfigureAwait(false);
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// One UpdateItem <c>REMOVE</c> of the day attributes of <paramref name="today"/>-91 ... -120 on <c>total</c>
+    /// (absent ones are no-ops; idempotent). The expression is ~410 bytes, far below DynamoDB's 4 KB limit.
+    /// </summary>
+    public Task PruneAsync(UtcDay today, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var ago = PruneFrom; ago <= PruneTo; ago++)
+        {
+            var old = today.AddDays(-ago);
+            names["#v" + ago.ToString(CultureInfo.InvariantCulture)] = TableKeys.DayViews(old);
+            names["#u" + ago.ToString(CultureInfo.InvariantCulture)] = TableKeys.DayVisitors(old);
+        }
+        var request = new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Key(TableKeys.Total),
+            UpdateExpression = "REMOVE " + string.Join(", ", names.Keys),
+            ExpressionAttributeNames = names,
+            // Never create a bare total item (an UpdateItem upserts).
+            ConditionExpression = "attribute_exists(Id)",
+            ReturnValues = ReturnValue.NONE,
+        };
+        return DynamoDbSpans.Run("UpdateItem", tableName, ct => dynamo.UpdateItemAsync(request, ct), cancellationToken);
+    }
+
+    private async Task PruneQuietlyAsync(UtcDay today, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(PruneBudget);
+        try
+        {
+            await PruneAsync(today, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ConditionalCheckFailedException or OperationCanceledException || TransientFailure.IsTransient(exception))
+        {
+            // Tomorrow's sweep covers today's days too.
+            (log ?? JsonLineLogger.Stdout).Warn("Daily prune of old day attributes skipped", fields: w =>
+            {
+                w.WriteString("day", today.Key);
+                w.WriteString("error", exception.GetType().Name);
+            });
+        }
+        catch (Exception exception)
+        {
+            // A bug, but the visit is already counted: report it without failing the visit.
+            (log ?? JsonLineLogger.Stdout).Error("Daily prune of old day attributes failed", fields: w =>
+            {
+                w.WriteString("day", today.Key);
+                w.WriteString("error", exception.GetType().Name);
+                w.WriteString("detail", exception.Message);
+            });
+        }
+    }
+
+    private async Task<VisitCounts> CountVisitAsync(string sourceIp, string userAgent, UtcDay day, CancellationToken cancellationToken)
+    {
         var daySalt = await salt.GetAsync(day, cancellationToken).ConfigureAwait(false);
         var hash = VisitorHash.Compute(daySalt, sourceIp, userAgent, day);
 

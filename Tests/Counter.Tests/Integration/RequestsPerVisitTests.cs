@@ -52,6 +52,28 @@ public sealed class RequestsPerVisitTests
     }
 
     [Fact]
+    public async Task Creating_the_days_salt_adds_the_salt_put_and_one_prune_update_once_a_day()
+    {
+        await using var table = new FakeDynamoDb((operation, _) => operation switch
+        {
+            "GetItem" => FakeDynamoDb.Ok("{}"), // nobody created the day's salt yet
+            "PutItem" => FakeDynamoDb.Ok("{}"),
+            "UpdateItem" => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"1"},"Visitors":{"N":"1"}}}"""),
+            _ => FakeDynamoDb.Error("ValidationException"),
+        });
+        using var client = ClientFor(table);
+        var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
+
+        await counter.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+        var afterFirst = Requests(table);
+        await counter.CountAsync("203.0.113.8", "UA", Now, CancellationToken.None);
+        var afterSecond = Requests(table);
+
+        Assert.Equal((1, 2, 3), afterFirst); // salt get + put, marker, views + visitors + the prune
+        Assert.Equal((1, 3, 5), afterSecond); // a new visitor: marker, views + visitors; no second prune
+    }
+
+    [Fact]
     public async Task Read_of_ninety_days_is_one_get_item()
     {
         await using var table = NewVisitorsTable();

@@ -69,8 +69,8 @@ public class UtcDayTests
     {
         var day = new UtcDay(new DateOnly(2025, 1, 2));
         Assert.Equal("total", TableKeys.Total);
-        Assert.Equal("Views_2025-01-02", TableKeys.DayViews(day));
-        Assert.Equal("Visitors_2025-01-02", TableKeys.DayVisitors(day));
+        Assert.Equal("v20250102", TableKeys.DayViews(day));
+        Assert.Equal("u20250102", TableKeys.DayVisitors(day));
         Assert.Equal("salt#2025-01-02", TableKeys.SaltOf(day));
         Assert.Equal("visitor#2025-01-02#abc", TableKeys.Visitor(day, "abc"));
     }
