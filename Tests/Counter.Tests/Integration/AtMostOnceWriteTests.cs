@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Amazon.DynamoDBv2;
 using CloudResume.Counter.Counting;
-using CloudResume.Counter.Runtime;
 
 namespace CloudResume.Tests.Counter.Integration;
 
@@ -14,18 +13,7 @@ public sealed class AtMostOnceWriteTests
     private static readonly string Salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(DailySalt.SaltBytes));
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => DynamoDbClientFactory.Create(new LambdaEnvironment
-    {
-        RuntimeApi = null,
-        TableName = "visits",
-        DynamoDbEndpoint = fake.Endpoint,
-        Region = "us-east-1",
-        FunctionName = "counter",
-        MemorySizeMb = null,
-        OtlpEndpoint = null,
-        OtlpProtocol = null,
-        ServiceName = "counter",
-    });
+    private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => fake.CreateFunctionClient();
 
     private static VisitCounter CounterFor(AmazonDynamoDBClient client) => new(client, "visits", new DailySalt(client, "visits"));
 

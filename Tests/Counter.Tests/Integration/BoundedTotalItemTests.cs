@@ -4,7 +4,6 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CloudResume.Counter.Counting;
 using CloudResume.Counter.Logging;
-using CloudResume.Counter.Runtime;
 using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Counter.Integration;
@@ -131,18 +130,7 @@ public sealed class BoundedTotalItemTests(DynaliteFixture dynalite)
             "UpdateItem" => error is null ? null : FakeDynamoDb.Error(error, status),
             _ => FakeDynamoDb.Error("ValidationException"),
         });
-        using var client = DynamoDbClientFactory.Create(new LambdaEnvironment
-        {
-            RuntimeApi = null,
-            TableName = "visits",
-            DynamoDbEndpoint = fake.Endpoint,
-            Region = "us-east-1",
-            FunctionName = "counter",
-            MemorySizeMb = null,
-            OtlpEndpoint = null,
-            OtlpProtocol = null,
-            ServiceName = "counter",
-        });
+        using var client = fake.CreateFunctionClient();
         using var output = new MemoryStream();
         var counter = CounterFor(client, "visits", new JsonLineLogger(output, TimeProvider.System));
 

@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Amazon.DynamoDBv2;
+using CloudResume.Counter.Counting;
+using CloudResume.Counter.Runtime;
 
 namespace CloudResume.Tests.Counter.Integration;
 
@@ -31,6 +34,20 @@ public sealed class FakeDynamoDb : IAsyncDisposable
     public Func<string, int, FakeAnswer?> Respond { get; }
 
     public string Endpoint => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+    /// <summary>The function's own DynamoDB client (retry policy included), pointed at this fake.</summary>
+    public AmazonDynamoDBClient CreateFunctionClient() => DynamoDbClientFactory.Create(new LambdaEnvironment
+    {
+        RuntimeApi = null,
+        TableName = "visits",
+        DynamoDbEndpoint = Endpoint,
+        Region = "us-east-1",
+        FunctionName = "counter",
+        MemorySizeMb = null,
+        OtlpEndpoint = null,
+        OtlpProtocol = null,
+        ServiceName = "counter",
+    });
 
     public int Received(string operation) => _received.GetValueOrDefault(operation);
 

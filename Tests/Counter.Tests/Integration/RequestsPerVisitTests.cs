@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Amazon.DynamoDBv2;
 using CloudResume.Counter.Counting;
-using CloudResume.Counter.Runtime;
 
 namespace CloudResume.Tests.Counter.Integration;
 
@@ -19,18 +18,7 @@ public sealed class RequestsPerVisitTests
         _ => FakeDynamoDb.Error("ValidationException"),
     });
 
-    private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => DynamoDbClientFactory.Create(new LambdaEnvironment
-    {
-        RuntimeApi = null,
-        TableName = "visits",
-        DynamoDbEndpoint = fake.Endpoint,
-        Region = "us-east-1",
-        FunctionName = "counter",
-        MemorySizeMb = null,
-        OtlpEndpoint = null,
-        OtlpProtocol = null,
-        ServiceName = "counter",
-    });
+    private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => fake.CreateFunctionClient();
 
     private static (int Get, int Put, int Update) Requests(FakeDynamoDb fake) =>
         (fake.Received("GetItem"), fake.Received("PutItem"), fake.Received("UpdateItem"));
