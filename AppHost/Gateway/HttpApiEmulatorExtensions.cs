@@ -27,6 +27,7 @@ public static class HttpApiEmulatorExtensions
             .WithEnvironment("AccountId", context.AccountId)
             .WithHttpHealthCheck("/health", endpointName: RuntimeEndpoint)
             .WithUrlForEndpoint(GatewayEndpoint, url => url.DisplayText = "HTTP API")
+            .WithConsoleUrl(GatewayEndpoint, "HTTP API")
             .WithUrlForEndpoint(RuntimeEndpoint, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly);
         foreach (var (parameter, value) in context.Parameters)
         {

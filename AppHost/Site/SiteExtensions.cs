@@ -13,6 +13,7 @@ public static class SiteExtensions
             .WithEndpoint("http", endpoint => endpoint.Port = options.SitePort)
             .WithHttpHealthCheck("/health")
             .WithUrlForEndpoint("http", url => url.DisplayText = "Resume site")
+            .WithConsoleUrl("http", "Resume site")
             .WithOpenCommand();
 
     /// <summary>Served as the site's <c>config.json</c>: the page's script never hard-codes the API.</summary>
