@@ -38,12 +38,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The emulator's last warnings (timeouts, crashes, throttles), for assertion messages.</summary>
     public string Warnings(int last = 20)
     {
-        // The console logger writes "warn: Category[0]" and the message on the next line.
-        var lines = _process.StdoutLines.ToList();
-        var warnings = lines
-            .Select((line, i) => (line, i))
-            .Where(l => l.line.StartsWith("warn:", StringComparison.Ordinal) || l.line.StartsWith("fail:", StringComparison.Ordinal))
-            .Select(l => l.i + 1 < lines.Count ? $"{l.line} {lines[l.i + 1].Trim()}" : l.line);
+        // The emulator logs one line per record ("warn: Category[0] message").
+        var warnings = _process.StdoutLines
+            .Where(line => line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal));
         return string.Join('\n', warnings.TakeLast(last));
     }
 
