@@ -97,12 +97,12 @@ public sealed class AppHostTests(CloudResumeApp app)
 
         // The function flushes before it answers; the emulator's own batch follows within its delay.
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !app.Telemetry.TraceExports.Any(IsFunctionSpan))
+        while (DateTime.UtcNow < deadline && !app.Telemetry.TraceTexts.Any(IsFunctionSpan))
         {
             await Task.Delay(200);
         }
-        Assert.Contains(app.Telemetry.TraceExports, IsFunctionSpan);
-        Assert.Contains(app.Telemetry.TraceExports, export => export.Contains("DynamoDB", StringComparison.Ordinal));
+        Assert.Contains(app.Telemetry.TraceTexts, IsFunctionSpan);
+        Assert.Contains(app.Telemetry.TraceTexts, export => export.Contains("DynamoDB", StringComparison.Ordinal));
 
         static bool IsFunctionSpan(string export) => export.Contains("counter", StringComparison.Ordinal) && export.Contains("/visits", StringComparison.Ordinal);
     }

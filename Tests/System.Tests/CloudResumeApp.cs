@@ -23,7 +23,7 @@ public sealed class CloudResumeApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Telemetry = new OtlpReceiver(FreePort.Next());
+        Telemetry = new OtlpReceiver();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
             $"CloudResume:SitePort={SitePort}",
@@ -35,7 +35,7 @@ public sealed class CloudResumeApp : IAsyncLifetime
         foreach (var name in new[] { "api", "site" })
         {
             builder.CreateResourceBuilder<ProjectResource>(name)
-                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Url)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
         }

@@ -20,7 +20,7 @@ public static class ColdStartBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var root = FindRoot();
+        var root = BenchEnvironment.Root;
         var publishDir = Path.Combine(root, "Counter.Lambda", "bin", "Release", "net10.0", "linux-x64");
         var aot = Path.Combine(publishDir, "publish", "bootstrap");
         var jit = Path.Combine(root, "Counter.Lambda", "bin", "Release", "net10.0", "bootstrap"); // same code, Release, on the JIT
@@ -40,7 +40,7 @@ public static class ColdStartBenchmark
             }
         }
 
-        var dynaPort = FreePort();
+        var dynaPort = BenchEnvironment.FreePort();
         using var dynalite = Process.Start(new ProcessStartInfo("node",
             $"{Path.Combine(root, "node_modules", "dynalite", "cli.js")} --host 127.0.0.1 --port {dynaPort} --createTableMs 0")
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
@@ -190,12 +190,6 @@ public static class ColdStartBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task WaitForPort(int port)
     {
@@ -214,17 +208,6 @@ public static class ColdStartBenchmark
         }
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CloudResume.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("CloudResume.sln not found");
-    }
 
     /// <summary>The Lambda side of the Runtime API, reduced to what a benchmark needs.</summary>
     private sealed class MiniRuntimeApi : IAsyncDisposable
@@ -236,7 +219,7 @@ public static class ColdStartBenchmark
 
         public MiniRuntimeApi()
         {
-            var port = FreePort();
+            var port = BenchEnvironment.FreePort();
             Address = $"127.0.0.1:{port}";
             _listener.Prefixes.Add($"http://{Address}/");
             _listener.Start();

@@ -24,7 +24,7 @@ public static class EmulatorOverheadBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var root = FindRoot();
+        var root = BenchEnvironment.Root;
         var emulatorDll = Path.Combine(root, "Emulator", "bin", "Release", "net10.0", "Emulator.dll");
         Console.WriteLine("Building the emulator (dotnet build Emulator -c Release)...");
         using (var build = Process.Start(new ProcessStartInfo("dotnet", "build Emulator -c Release -nologo -v q") { WorkingDirectory = root })!)
@@ -36,8 +36,8 @@ public static class EmulatorOverheadBenchmark
         using var client = new HttpClient();
         var baseline = await MeasureBaselineAsync(client);
 
-        var gatewayPort = FreePort();
-        var runtimePort = FreePort();
+        var gatewayPort = BenchEnvironment.FreePort();
+        var runtimePort = BenchEnvironment.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = root,
@@ -84,7 +84,7 @@ public static class EmulatorOverheadBenchmark
 
     private static async Task<double[]> MeasureBaselineAsync(HttpClient client)
     {
-        var port = FreePort();
+        var port = BenchEnvironment.FreePort();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -169,19 +169,5 @@ public static class EmulatorOverheadBenchmark
         throw new TimeoutException("emulator not healthy");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CloudResume.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("CloudResume.sln not found");
-    }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
-using CloudResume.Tests.Support;
+namespace CloudResume.Tests.Support;
 
-namespace CloudResume.Tests.Counter.Integration;
-
-/// <summary>An OTLP/HTTP endpoint that keeps the raw protobuf bodies posted to /v1/traces and /v1/metrics.</summary>
+/// <summary>
+/// An OTLP/HTTP endpoint that keeps the raw protobuf bodies posted to /v1/traces and /v1/metrics. Span,
+/// metric and service names are plain UTF-8 inside the protobuf, so tests look for them without a decoder.
+/// </summary>
 public sealed class OtlpReceiver : IDisposable
 {
     private readonly HttpListener _listener = new();
@@ -26,6 +27,9 @@ public sealed class OtlpReceiver : IDisposable
     public IReadOnlyCollection<byte[]> Traces => _traces.ToArray();
 
     public IReadOnlyCollection<byte[]> Metrics => _metrics.ToArray();
+
+    /// <summary>Each trace export as text, for looking up names.</summary>
+    public IEnumerable<string> TraceTexts => Traces.Select(System.Text.Encoding.UTF8.GetString);
 
     private async Task LoopAsync()
     {
