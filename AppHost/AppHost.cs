@@ -8,7 +8,7 @@ using CloudResume.AppHost.Site;
 // CloudResume locally: the same template as AWS, DynamoDB Local, the function behind the API, the site.
 var builder = DistributedApplication.CreateBuilder(args);
 var options = CloudResumeOptions.From(builder.Configuration);
-var stack = builder.AddCounterStack(options);
+var stack = builder.ReadCounterStack(options);
 
 var dynamodb = builder.AddDynamoDb("dynamodb", options.DynamoDb);
 var visits = dynamodb.AddTable("visits", stack.Table);

@@ -1,4 +1,5 @@
 using CloudResume.CloudFormation;
+using CloudResume.Local;
 
 namespace CloudResume.AppHost;
 
@@ -8,17 +9,6 @@ public static class CounterStackExtensions
     /// Reads <c>infra/template.yaml</c> as the local stack: the site's local origin is the allowed CORS
     /// origin and the table has the locally chosen name. Everything else is as it will be in AWS.
     /// </summary>
-    public static CounterStack AddCounterStack(this IDistributedApplicationBuilder builder, CloudResumeOptions options)
-    {
-        var stack = CounterStack.Load(options.TemplatePath(builder.AppHostDirectory), LocalStackContext(options));
-        builder.Services.AddSingleton(stack);
-        return stack;
-    }
-
-    public static StackContext LocalStackContext(CloudResumeOptions options) => new()
-    {
-        Region = options.DynamoDb.Region,
-        Parameters = new Dictionary<string, string> { ["SiteOrigin"] = options.SiteOrigin },
-        PhysicalIds = new Dictionary<string, string> { ["VisitsTable"] = options.DynamoDb.TableName },
-    };
+    public static CounterStack ReadCounterStack(this IDistributedApplicationBuilder builder, CloudResumeOptions options) =>
+        LocalTemplate.Load(options.TemplatePath(builder.AppHostDirectory), options.DynamoDb.TableName, options.SiteOrigin, options.DynamoDb.Region);
 }

@@ -10,7 +10,8 @@ public sealed record CounterStack(
     FunctionDefinition Function,
     HttpApiDefinition Api)
 {
-    public const string TemplateRelativePath = "infra/template.yaml";
+    /// <summary>The parameter naming the site's origin, the API's allowed CORS origin when there is no custom domain.</summary>
+    public const string SiteOriginParameter = "SiteOrigin";
 
     public static CounterStack Load(string templatePath, StackContext? context = null)
     {

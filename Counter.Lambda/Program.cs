@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using CloudResume.Contracts.RuntimeApi;
 using CloudResume.Counter.Counting;
 using CloudResume.Counter.Http;
 using CloudResume.Counter.Logging;
@@ -28,13 +29,13 @@ if (environment.Region is null && environment.DynamoDbEndpoint is null)
 
 AmazonDynamoDBClient dynamo;
 TelemetryPipeline? telemetry;
-VisitsHandler handler;
+HttpApiFunction function;
 try
 {
     dynamo = DynamoDbClientFactory.Create(environment);
     var counter = new VisitCounter(dynamo, environment.TableName, new DailySalt(dynamo, environment.TableName));
     telemetry = TelemetryPipeline.Create(environment);
-    handler = new VisitsHandler(counter, TimeProvider.System, log);
+    function = new HttpApiFunction(new VisitsHandler(counter, TimeProvider.System, log), telemetry, log, TimeProvider.System);
 }
 catch (Exception exception)
 {
@@ -53,7 +54,7 @@ log.Info("Initialized", fields: w =>
 
 try
 {
-    await new LambdaBootstrap(runtime, handler, telemetry, log, TimeProvider.System).RunAsync(CancellationToken.None);
+    await new LambdaBootstrap(runtime, function.InvokeAsync, log).RunAsync(CancellationToken.None);
     return 0;
 }
 catch (Exception exception)
@@ -66,6 +67,6 @@ catch (Exception exception)
 async Task<int> InitFailedAsync(string errorType, string message)
 {
     log.Error(message);
-    await runtime.PostInitErrorAsync(RuntimeError.From(errorType, message), CancellationToken.None);
+    await runtime.PostInitErrorAsync(new LambdaError(message, errorType, []), CancellationToken.None);
     return 1;
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using CloudResume.Local.Processes;
 
 namespace CloudResume.Deploy;
 
@@ -10,82 +10,20 @@ namespace CloudResume.Deploy;
 /// </summary>
 public sealed class AwsCli(DeployOptions options)
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    public async Task<ProcessOutput> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken, Action<string>? onOutputLine = null)
     {
-        public bool Succeeded => ExitCode == 0;
-    }
-
-    public async Task<Result> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken, Action<string>? onOutputLine = null)
-    {
-        var info = new ProcessStartInfo(options.AwsCli)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments.Concat(GlobalArguments()))
-        {
-            info.ArgumentList.Add(argument);
-        }
         // Never page or prompt: a deploy runs unattended.
-        info.Environment["AWS_PAGER"] = "";
-        foreach (var (name, value) in options.AwsEnvironment)
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(name);
-            }
-            else
-            {
-                info.Environment[name] = value;
-            }
-        }
-        using var process = new Process { StartInfo = info };
-        var (stdout, stderr) = (new System.Text.StringBuilder(), new System.Text.StringBuilder());
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-            lock (stdout)
-            {
-                stdout.AppendLine(e.Data);
-            }
-            onOutputLine?.Invoke(e.Data);
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (stderr)
-                {
-                    stderr.AppendLine(e.Data);
-                }
-            }
-        };
+        var start = new ProcessStart(options.AwsCli, [.. arguments, .. GlobalArguments()]) { WorkingDirectory = options.RepositoryRoot }
+            .WithEnvironment([new("AWS_PAGER", ""), .. options.AwsEnvironment]);
         try
         {
-            process.Start();
+            return await start.RunAsync(cancellationToken, onOutputLine);
         }
         catch (Win32Exception)
         {
             throw new DeployException(
                 $"The aws CLI ('{options.AwsCli}') was not found. Install it (e.g. `pip install awscli` or AWS CLI v2) and make sure it is on PATH.");
         }
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        process.WaitForExit(); // drains the redirected streams
-        return new Result(process.ExitCode, stdout.ToString(), stderr.ToString().Trim());
     }
 
     /// <summary>Runs a command that must succeed and answers JSON (or nothing).</summary>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CloudResume.Local.Processes;
 
 namespace CloudResume.Deploy;
 
@@ -16,20 +16,11 @@ public static class FunctionPublisher
         var package = options.ResolvedFunctionPackage;
         if (!options.SkipPublish)
         {
-            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in Arguments(options))
+            var publish = new ProcessStart("dotnet", Arguments(options)) { WorkingDirectory = options.RepositoryRoot };
+            var result = await publish.RunAsync(cancellationToken, line => log("  " + line));
+            if (!result.Succeeded)
             {
-                info.ArgumentList.Add(argument);
-            }
-            using var process = Process.Start(info) ?? throw new DeployException("Could not start dotnet.");
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { log("  " + e.Data); } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log("  " + e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-            {
-                throw new DeployException($"`dotnet {string.Join(' ', Arguments(options))}` failed (exit {process.ExitCode}).");
+                throw new DeployException($"`{publish}` failed (exit {result.ExitCode}).");
             }
         }
         if (!File.Exists(package))

@@ -1,3 +1,5 @@
+using CloudResume.Contracts.Site;
+
 namespace CloudResume.Deploy;
 
 /// <summary>What a site upload changes: files to put, files to delete, CloudFront paths to invalidate.</summary>

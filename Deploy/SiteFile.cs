@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CloudResume.Contracts.Site;
 
 namespace CloudResume.Deploy;
 

@@ -1,3 +1,4 @@
+using CloudResume.Contracts.Site;
 using CloudResume.Site;
 
 // Local host for the static resume: the same files S3 serves, plus the config.json and
@@ -12,7 +13,7 @@ app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles(new StaticFileOptions
 {
-    OnPrepareResponse = context => CachePolicy.Apply(context.Context.Response, context.File.Name),
+    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = CacheControlPolicy.For(context.File.Name),
 });
 
 app.MapSiteConfig();

@@ -15,7 +15,7 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = BuildPolicy(SiteSettings.GetApiOrigin(configuration));
+            headers.ContentSecurityPolicy = BuildPolicy(SiteConfiguration.ApiOrigin(configuration));
             return next(context);
         });
     }

@@ -1,3 +1,6 @@
+using CloudResume.Contracts.LocalSystem;
+using CloudResume.Contracts.Site;
+
 namespace CloudResume.Site;
 
 /// <summary>
@@ -11,13 +14,13 @@ internal static class SiteConfigEndpoint
         endpoints.MapGet("/config.json", (IConfiguration configuration, HttpResponse response) =>
         {
             // The API URL can change between runs (Aspire assigns ports), so never cache it.
-            response.Headers.CacheControl = CachePolicy.NoCache;
+            response.Headers.CacheControl = CacheControlPolicy.NoCache;
 
-            var apiUrl = SiteSettings.GetApiUrl(configuration);
+            var apiUrl = SiteConfiguration.ApiUrl(configuration);
             if (apiUrl is null)
             {
                 return Results.Json(
-                    new ErrorMessage($"{SiteSettings.ApiUrlKey} is not configured"),
+                    new ErrorMessage($"{SiteSettings.SectionName}:{nameof(SiteSettings.ApiUrl)} is not configured"),
                     SiteJsonContext.Default.ErrorMessage,
                     statusCode: StatusCodes.Status503ServiceUnavailable);
             }

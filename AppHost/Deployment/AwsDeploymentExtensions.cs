@@ -9,11 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace CloudResume.AppHost.Deployment;
 
 /// <summary>
-/// `aspire deploy` → the CloudResume AWS deploy (Deploy/AwsDeployment): function package, stack,
-/// site, invalidation. Settings come from the "AwsDeployment" configuration section, whose keys are
-/// the console's options in PascalCase (ArtifactBucket, CreateArtifactBucket, StackName, Region,
-/// Profile, SiteDomain, CertificateArn, Architecture, DryRun, ...), e.g. from user secrets or
-/// `AwsDeployment__ArtifactBucket=...` in the environment.
+/// `aspire deploy` → the CloudResume AWS deploy (Deploy/AwsDeployment): function package, stack, site,
+/// invalidation. Its <see cref="DeployOptions"/> are bound from configuration section
+/// <see cref="DeployOptions.SectionName"/> (user secrets, or <c>AwsDeployment__ArtifactBucket=...</c> in the
+/// environment); the template is the AppHost's own.
 /// </summary>
 public static class AwsDeploymentExtensions
 {
@@ -23,7 +22,8 @@ public static class AwsDeploymentExtensions
     {
         builder.Pipeline.AddStep(StepName, async context =>
         {
-            var options = Options(builder.Configuration.GetSection("AwsDeployment"), templatePath);
+            var configured = builder.Configuration.GetSection(DeployOptions.SectionName).Get<DeployOptions>() ?? new DeployOptions();
+            var options = configured with { Template = configured.Template ?? templatePath };
             var result = await AwsDeployment.RunAsync(options, line => context.Logger.LogInformation("{Line}", line), context.CancellationToken);
             if (result.SiteUrl is not null)
             {
@@ -35,18 +35,5 @@ public static class AwsDeploymentExtensions
             }
         }, dependsOn: WellKnownPipelineSteps.DeployPrereq, requiredBy: WellKnownPipelineSteps.Deploy);
         return builder;
-    }
-
-    private static DeployOptions Options(IConfigurationSection section, string templatePath)
-    {
-        // infra/template.yaml sits one folder below the repository root.
-        List<string> args = ["--repository-root", Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(templatePath)))!];
-        foreach (var setting in section.GetChildren().Where(s => s.Value is not null))
-        {
-            // ArtifactBucket → --artifact-bucket
-            var name = string.Concat(setting.Key.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-            args.AddRange([$"--{name}", setting.Value!]);
-        }
-        return DeployOptions.Parse(args);
     }
 }

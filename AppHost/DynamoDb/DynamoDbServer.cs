@@ -1,6 +1,6 @@
 using Amazon;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
+using CloudResume.Local.DynamoDb;
 
 namespace CloudResume.AppHost.DynamoDb;
 
@@ -20,14 +20,7 @@ public sealed record DynamoDbServer(IResourceBuilder<IResource> Resource, Refere
         var url = await ServiceUrl.GetValueAsync(cancellationToken)
             ?? throw new InvalidOperationException($"{Resource.Resource.Name} has no endpoint yet.");
         return new AmazonDynamoDBClient(
-            new BasicAWSCredentials(LocalCredentials.AccessKeyId, LocalCredentials.SecretAccessKey),
+            LocalCredentials.Basic,
             new AmazonDynamoDBConfig { ServiceURL = url, AuthenticationRegion = Region, MaxErrorRetry = 2 });
     }
-}
-
-/// <summary>Credentials for local stand-ins, which check only that some are present.</summary>
-public static class LocalCredentials
-{
-    public const string AccessKeyId = "local";
-    public const string SecretAccessKey = "local";
 }

@@ -1,11 +1,11 @@
-using System.Diagnostics;
+using CloudResume.Local.DynamoDb;
+using CloudResume.Local.Processes;
+using CloudResume.Local.Repository;
 
 namespace CloudResume.AppHost.DynamoDb;
 
 public static class DynamoDbServerExtensions
 {
-    private const string DynaliteCli = "node_modules/dynalite/cli.js";
-
     /// <summary>
     /// DynamoDB for local runs: dynalite from npm by default (installed on first run, data kept in
     /// <c>.dynamodb/</c> unless <c>InMemory</c>), or Docker's amazon/dynamodb-local, an existing
@@ -32,13 +32,13 @@ public static class DynamoDbServerExtensions
 
     private static DynamoDbServer AddDynalite(this IDistributedApplicationBuilder builder, string name, DynamoDbOptions options)
     {
-        var root = RepositoryRoot(builder);
+        var repository = RepositoryLayout.Current;
         if (builder.ExecutionContext.IsRunMode)
         {
             // `aspire deploy` reads this model too, and needs no local DynamoDB.
             RequireNode();
         }
-        var dynalite = builder.AddExecutable(name, "node", root, DynaliteCli, "--host", "127.0.0.1", "--createTableMs", "0")
+        var dynalite = builder.AddExecutable(name, DynaliteCommand.Program, repository.Root, [.. DynaliteCommand.FixedArguments(repository)])
             .WithHttpEndpoint(name: "http")
             .WithIconName("Database");
         var endpoint = dynalite.GetEndpoint("http");
@@ -57,10 +57,10 @@ public static class DynamoDbServerExtensions
         // dynalite answers GET / with 200 "healthy: ..." like the real service once it accepts requests.
         dynalite.WithHttpHealthCheck("/");
 
-        if (!File.Exists(Path.Combine(root, DynaliteCli)))
+        if (!File.Exists(repository.DynaliteCli))
         {
             // First run on a fresh clone: install the pinned npm packages (package-lock.json) before starting.
-            var install = builder.AddExecutable($"{name}-install", "npm", root, "ci", "--no-audit", "--no-fund")
+            var install = builder.AddExecutable($"{name}-install", "npm", repository.Root, "ci", "--no-audit", "--no-fund")
                 .WithParentRelationship(dynalite);
             dynalite.WaitForCompletion(install);
         }
@@ -88,14 +88,12 @@ public static class DynamoDbServerExtensions
     {
         try
         {
-            using var node = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true });
-            node?.WaitForExit(10_000);
-            if (node is { ExitCode: 0 })
+            if (new ProcessStart(DynaliteCommand.Program, ["--version"]).RunAsync().GetAwaiter().GetResult().Succeeded)
             {
                 return;
             }
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
         }
         throw new DistributedApplicationException(
@@ -103,7 +101,4 @@ public static class DynamoDbServerExtensions
             "Install Node.js 20+ (e.g. `apt-get install nodejs npm`), or set CloudResume:DynamoDb:Provider " +
             "to 'endpoint' (with CloudResume:DynamoDb:Endpoint) or 'aws'.");
     }
-
-    public static string RepositoryRoot(IDistributedApplicationBuilder builder) =>
-        Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 }

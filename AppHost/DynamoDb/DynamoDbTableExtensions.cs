@@ -1,4 +1,5 @@
 using CloudResume.CloudFormation;
+using CloudResume.Local.DynamoDb;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CloudResume.AppHost.DynamoDb;

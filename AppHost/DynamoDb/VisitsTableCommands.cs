@@ -1,7 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using CloudResume.Counter.Counting;
+using CloudResume.Contracts.Visits;
 
 namespace CloudResume.AppHost.DynamoDb;
 

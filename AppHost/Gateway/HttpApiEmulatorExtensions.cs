@@ -1,5 +1,7 @@
 using CloudResume.AppHost.Lambda;
 using CloudResume.CloudFormation;
+using CloudResume.Contracts.LocalSystem;
+using CloudResume.Local.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace CloudResume.AppHost.Gateway;
@@ -12,45 +14,48 @@ public static class HttpApiEmulatorExtensions
     /// <summary>
     /// The API Gateway HTTP API in front of the function, emulated by the Emulator project from the same
     /// template (routes, CORS, throttling, timeout), with the local site origin as the allowed CORS origin.
+    /// The emulator gets its <see cref="EmulatorSettings"/> as configuration; the ports Aspire picks join them.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddHttpApiEmulator<TProject>(
         this IDistributedApplicationBuilder builder, string name, CounterStack stack, CloudResumeOptions options)
         where TProject : IProjectMetadata, new()
     {
         var context = stack.Template.Context;
-        var api = builder.AddProject<TProject>(name, launchProfileName: null)
-            .WithHttpEndpoint(name: GatewayEndpoint, port: options.ApiPort, env: "GatewayPort")
-            .WithHttpEndpoint(name: RuntimeEndpoint, env: "RuntimePort")
-            .WithEnvironment("Template", options.TemplatePath(builder.AppHostDirectory))
-            .WithEnvironment("StackName", context.StackName)
-            .WithEnvironment("Region", context.Region)
-            .WithEnvironment("AccountId", context.AccountId)
+        var settings = new EmulatorSettings
+        {
+            Template = options.TemplatePath(builder.AppHostDirectory),
+            Stack = new EmulatedStackSettings
+            {
+                StackName = context.StackName,
+                Region = context.Region,
+                AccountId = context.AccountId,
+                Parameters = new(context.Parameters),
+                PhysicalIds = new(context.PhysicalIds),
+            },
+        };
+        return builder.AddProject<TProject>(name, launchProfileName: null)
+            .WithHttpEndpoint(name: GatewayEndpoint, port: options.ApiPort, env: EmulatorSettings.EnvironmentVariable(nameof(EmulatorSettings.GatewayPort)))
+            .WithHttpEndpoint(name: RuntimeEndpoint, env: EmulatorSettings.EnvironmentVariable(nameof(EmulatorSettings.RuntimePort)))
+            .WithEmulatorSettings(settings)
             .WithHttpHealthCheck("/health", endpointName: RuntimeEndpoint)
             .WithUrlForEndpoint(GatewayEndpoint, url => url.DisplayText = "HTTP API")
             .WithConsoleUrl(GatewayEndpoint, "HTTP API")
             .WithUrlForEndpoint(RuntimeEndpoint, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly);
-        foreach (var (parameter, value) in context.Parameters)
-        {
-            api.WithEnvironment($"Parameters__{parameter}", value);
-        }
-        foreach (var (logicalId, physicalId) in context.PhysicalIds)
-        {
-            api.WithEnvironment($"PhysicalIds__{logicalId}", physicalId);
-        }
-        return api;
     }
 
     /// <summary>
-    /// The gateway runs <paramref name="function"/>'s bootstrap as Lambda execution environments,
-    /// giving them the function's environment; their telemetry shows under the function's name.
+    /// The gateway runs <paramref name="function"/>'s bootstrap as Lambda execution environments, giving them
+    /// the function's environment; their output shows on the function's resource, their telemetry under its name.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithFunction(
         this IResourceBuilder<ProjectResource> api, IResourceBuilder<LambdaFunctionResource> function)
     {
         var resource = function.Resource;
         api.WithRelationship(resource, "Invokes");
-        api.WithEnvironment("Function__Command", resource.BootstrapPath);
-        api.WithEnvironment("Function__ServiceName", resource.Name);
+        api.WithEmulatorSettings(new EmulatorSettings
+        {
+            Function = new EmulatedFunctionSettings { Command = resource.BootstrapPath, ServiceName = resource.Name, LogsToConsole = false },
+        }, only: nameof(EmulatorSettings.Function));
         api.WithEnvironment(async context =>
         {
             // Evaluate the function's own environment callbacks and hand the results to the emulator.
@@ -61,22 +66,18 @@ public static class HttpApiEmulatorExtensions
             }
             foreach (var (key, value) in functionContext.EnvironmentVariables)
             {
-                context.EnvironmentVariables[$"Function__Environment__{key}"] = value;
+                context.EnvironmentVariables[EmulatorSettings.EnvironmentVariable(nameof(EmulatorSettings.Function), nameof(EmulatedFunctionSettings.Environment), key)] = value;
             }
         });
 
         var builder = api.ApplicationBuilder;
-        builder.Eventing.Subscribe<BeforeStartEvent>((@event, cancellationToken) =>
+        builder.Eventing.Subscribe<ResourceReadyEvent>(api.Resource, async (@event, cancellationToken) =>
         {
-            var stopping = @event.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-            var loggers = @event.Services.GetRequiredService<ResourceLoggerService>();
-            _ = FunctionConsoleLogs.ForwardAsync(loggers, api.Resource, resource, stopping);
-            return Task.CompletedTask;
-        });
-        builder.Eventing.Subscribe<ResourceReadyEvent>(api.Resource, async (@event, _) =>
-        {
-            var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
-            await notifications.PublishUpdateAsync(resource, s => s with
+            var services = @event.Services;
+            var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            var runtime = api.GetEndpoint(RuntimeEndpoint);
+            _ = FunctionConsoleLogs.FollowAsync(runtime, services.GetRequiredService<ResourceLoggerService>().GetLogger(resource), stopping);
+            await services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(resource, s => s with
             {
                 State = new ResourceStateSnapshot($"Ready behind {api.Resource.Name}", KnownResourceStateStyles.Success),
                 StartTimeStamp = DateTime.UtcNow,
@@ -84,4 +85,21 @@ public static class HttpApiEmulatorExtensions
         });
         return api;
     }
+
+    /// <summary>
+    /// Hands <paramref name="settings"/> to the emulator as <c>Emulator__*</c> variables (all, or one top-level
+    /// property); values Aspire already set (the endpoints' ports) win.
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithEmulatorSettings(this IResourceBuilder<ProjectResource> api, EmulatorSettings settings, string? only = null) =>
+        api.WithEnvironment(context =>
+        {
+            var prefix = only is null ? null : EmulatorSettings.EnvironmentVariable(only) + "__";
+            foreach (var (name, value) in ConfigurationKeys.ToEnvironment(settings, EmulatorSettings.SectionName))
+            {
+                if ((prefix is null || name.StartsWith(prefix, StringComparison.Ordinal)) && !context.EnvironmentVariables.ContainsKey(name))
+                {
+                    context.EnvironmentVariables[name] = value ?? "";
+                }
+            }
+        });
 }

@@ -1,34 +1,43 @@
+using System.Text.Json;
+using CloudResume.Contracts.LocalSystem;
+
 namespace CloudResume.AppHost.Lambda;
 
 /// <summary>
-/// The gateway starts the function's processes, so their stdout reaches the dashboard as the gateway's
-/// log lines (category = the function's name). This copies those lines to the function's own
-/// resource, where a developer looks for them — the JSON lines CloudWatch would show in AWS.
+/// The emulator starts the function's processes, so their output reaches the AppHost through the emulator's
+/// log stream (<see cref="FunctionLogRecord"/>s); this shows each line on the function's own resource, where a
+/// developer looks for it — the lines CloudWatch would show in AWS.
 /// </summary>
 internal static class FunctionConsoleLogs
 {
-    public static async Task ForwardAsync(
-        ResourceLoggerService loggers, IResource gateway, LambdaFunctionResource function, CancellationToken stopping)
+    public static async Task FollowAsync(EndpointReference runtime, ILogger target, CancellationToken stopping)
     {
-        // The emulator logs one line per record: "info: <function name>[0] <line the function wrote>".
-        var marker = $"{function.Definition.FunctionName}[0] ";
-        var target = loggers.GetLogger(function);
-        try
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        while (!stopping.IsCancellationRequested)
         {
-            await foreach (var batch in loggers.WatchAsync(gateway).WithCancellation(stopping))
+            try
             {
-                foreach (var line in batch)
+                var url = new Uri(new Uri(runtime.Url), FunctionLogRecord.Path);
+                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, stopping);
+                response.EnsureSuccessStatusCode();
+                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stopping));
+                while (await reader.ReadLineAsync(stopping) is { } line)
                 {
-                    var at = line.Content.IndexOf(marker, StringComparison.Ordinal);
-                    if (at >= 0)
+                    if (JsonSerializer.Deserialize(line, FunctionLogJsonContext.Default.FunctionLogRecord) is { } record)
                     {
-                        target.LogInformation("{Line}", line.Content[(at + marker.Length)..]);
+                        target.LogInformation("{Line}", record.Line);
                     }
                 }
             }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                // The emulator restarted or stopped: follow the next one.
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 }

@@ -1,6 +1,7 @@
-using System.Reflection;
 using CloudResume.AppHost.DynamoDb;
 using CloudResume.CloudFormation;
+using CloudResume.Local.DynamoDb;
+using CloudResume.Local.Repository;
 
 namespace CloudResume.AppHost.Lambda;
 
@@ -14,11 +15,7 @@ public static class LambdaFunctionExtensions
         this IDistributedApplicationBuilder builder, string name, FunctionDefinition definition)
         where TProject : IProjectMetadata, new()
     {
-        var projectDirectory = Path.GetDirectoryName(new TProject().ProjectPath)!;
-        // The AppHost's own build configuration (not the entry assembly's: under Aspire.Hosting.Testing that is the test host).
-        var configuration = typeof(LambdaFunctionExtensions).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var bootstrap = Path.Combine(projectDirectory, "bin", configuration, "net10.0", "bootstrap");
-
+        var bootstrap = BuildOutput.Current.OutputOf(new TProject().ProjectPath, "bootstrap");
         return builder.AddResource(new LambdaFunctionResource(name, definition, bootstrap))
             .WithIconName("Code")
             .WithInitialState(new CustomResourceSnapshot

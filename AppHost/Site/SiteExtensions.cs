@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using CloudResume.AppHost.Gateway;
+using CloudResume.Contracts.LocalSystem;
+using CloudResume.Local.Processes;
 
 namespace CloudResume.AppHost.Site;
 
@@ -18,7 +19,7 @@ public static class SiteExtensions
 
     /// <summary>Served as the site's <c>config.json</c>: the page's script never hard-codes the API.</summary>
     public static IResourceBuilder<ProjectResource> WithApiUrl(this IResourceBuilder<ProjectResource> site, IResourceBuilder<ProjectResource> api) =>
-        site.WithEnvironment("Site__ApiUrl", api.GetEndpoint(HttpApiEmulatorExtensions.GatewayEndpoint))
+        site.WithEnvironment(SiteSettings.EnvironmentVariable(nameof(SiteSettings.ApiUrl)), api.GetEndpoint(HttpApiEmulatorExtensions.GatewayEndpoint))
             .WithRelationship(api.Resource, "Calls");
 
     private static IResourceBuilder<ProjectResource> WithOpenCommand(this IResourceBuilder<ProjectResource> site) =>
@@ -28,10 +29,10 @@ public static class SiteExtensions
             var opener = OperatingSystem.IsMacOS() ? "open" : OperatingSystem.IsWindows() ? "explorer" : "xdg-open";
             try
             {
-                using var process = Process.Start(new ProcessStartInfo(opener, url!) { UseShellExecute = false });
+                await new ProcessStart(opener, [url!]).RunAsync(context.CancellationToken);
                 return CommandResults.Success($"Opened {url}");
             }
-            catch (System.ComponentModel.Win32Exception)
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
             {
                 return CommandResults.Failure($"No browser opener ({opener}) on this machine: open {url} yourself.");
             }

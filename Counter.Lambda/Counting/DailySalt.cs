@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using CloudResume.Counter.Telemetry;
+using CloudResume.Contracts.Visits;
 
 namespace CloudResume.Counter.Counting;
 
@@ -62,7 +62,7 @@ public sealed class DailySalt(IAmazonDynamoDB dynamo, string tableName)
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
         try
         {
-            await DynamoDbSpans.Run("PutItem", tableName, ct => dynamo.PutItemAsync(new PutItemRequest
+            var request = new PutItemRequest
             {
                 TableName = tableName,
                 Item = new Dictionary<string, AttributeValue>
@@ -72,7 +72,8 @@ public sealed class DailySalt(IAmazonDynamoDB dynamo, string tableName)
                     [TableKeys.ExpiresAt] = new() { N = day.ExpiresAtEpochSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 },
                 ConditionExpression = "attribute_not_exists(Id)",
-            }, ct), cancellationToken).ConfigureAwait(false);
+            };
+            await DynamoDbCall.RunAsync("PutItem", tableName, DynamoDbRetries.Idempotent, ct => dynamo.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
                 _createdUnclaimed = day;
@@ -88,12 +89,8 @@ public sealed class DailySalt(IAmazonDynamoDB dynamo, string tableName)
 
     private async Task<byte[]?> ReadAsync(Dictionary<string, AttributeValue> key, CancellationToken cancellationToken)
     {
-        var response = await DynamoDbSpans.Run("GetItem", tableName, ct => dynamo.GetItemAsync(new GetItemRequest
-        {
-            TableName = tableName,
-            Key = key,
-            ConsistentRead = true,
-        }, ct), cancellationToken).ConfigureAwait(false);
+        var request = new GetItemRequest { TableName = tableName, Key = key, ConsistentRead = true };
+        var response = await DynamoDbCall.RunAsync("GetItem", tableName, DynamoDbRetries.Idempotent, ct => dynamo.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
         return response.Item is { } item && item.TryGetValue(TableKeys.Salt, out var value) && value.B is { } stream
             ? stream.ToArray()
             : null;

@@ -1,3 +1,5 @@
+using CloudResume.Contracts.Visits;
+
 namespace CloudResume.Counter.Counting;
 
 /// <summary>Counting and reading visits; DynamoDB in production, a fake in unit tests.</summary>

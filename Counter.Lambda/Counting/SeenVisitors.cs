@@ -1,3 +1,5 @@
+using CloudResume.Contracts.Visits;
+
 namespace CloudResume.Counter.Counting;
 
 /// <summary>

@@ -20,6 +20,11 @@ public static class TransientFailure
         "TooManyRequestsException",
     };
 
+    /// <summary>DynamoDB refused the request for its rate: it was certainly not applied.</summary>
+    public static bool IsThrottling(Exception exception) =>
+        exception is ProvisionedThroughputExceededException or RequestLimitExceededException
+        || (exception is AmazonServiceException service && ((service.ErrorCode is { } code && ThrottlingCodes.Contains(code)) || service.Retryable?.Throttling == true));
+
     public static bool IsTransient(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

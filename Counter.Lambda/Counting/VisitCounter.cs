@@ -1,8 +1,8 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CloudResume.Contracts.Visits;
 using CloudResume.Counter.Logging;
-using CloudResume.Counter.Telemetry;
 
 namespace CloudResume.Counter.Counting;
 
@@ -72,7 +72,7 @@ public sealed class VisitCounter(
             ConditionExpression = "attribute_exists(Id)",
             ReturnValues = ReturnValue.NONE,
         };
-        return DynamoDbSpans.Run("UpdateItem", tableName, ct => dynamo.UpdateItemAsync(request, ct), cancellationToken);
+        return DynamoDbCall.RunAsync("UpdateItem", tableName, DynamoDbRetries.AtMostOnce, ct => dynamo.UpdateItemAsync(request, ct), cancellationToken);
     }
 
     private async Task PruneQuietlyAsync(UtcDay today, CancellationToken cancellationToken)
@@ -147,14 +147,15 @@ public sealed class VisitCounter(
             names["#v" + i.ToString(CultureInfo.InvariantCulture)] = TableKeys.DayViews(wanted[i]);
             names["#u" + i.ToString(CultureInfo.InvariantCulture)] = TableKeys.DayVisitors(wanted[i]);
         }
-        var response = await DynamoDbSpans.Run("GetItem", tableName, ct => dynamo.GetItemAsync(new GetItemRequest
+        var request = new GetItemRequest
         {
             TableName = tableName,
             Key = Key(TableKeys.Total),
             ConsistentRead = true,
             ProjectionExpression = string.Join(", ", names.Keys),
             ExpressionAttributeNames = names,
-        }, ct), cancellationToken).ConfigureAwait(false);
+        };
+        var response = await DynamoDbCall.RunAsync("GetItem", tableName, DynamoDbRetries.Idempotent, ct => dynamo.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
 
         var item = response.Item;
         var series = days > 0
@@ -186,7 +187,7 @@ public sealed class VisitCounter(
             ExpressionAttributeValues = values,
             ReturnValues = ReturnValue.UPDATED_NEW,
         };
-        return DynamoDbSpans.Run("UpdateItem", tableName, ct => dynamo.UpdateItemAsync(request, ct), cancellationToken);
+        return DynamoDbCall.RunAsync("UpdateItem", tableName, DynamoDbRetries.AtMostOnce, ct => dynamo.UpdateItemAsync(request, ct), cancellationToken);
 
         void Use(string placeholder, string attribute)
         {
@@ -203,7 +204,7 @@ public sealed class VisitCounter(
     {
         try
         {
-            await DynamoDbSpans.Run("PutItem", tableName, ct => dynamo.PutItemAsync(new PutItemRequest
+            var request = new PutItemRequest
             {
                 TableName = tableName,
                 Item = new Dictionary<string, AttributeValue>
@@ -212,7 +213,8 @@ public sealed class VisitCounter(
                     [TableKeys.ExpiresAt] = new() { N = day.ExpiresAtEpochSeconds.ToString(CultureInfo.InvariantCulture) },
                 },
                 ConditionExpression = "attribute_not_exists(Id)",
-            }, ct), cancellationToken).ConfigureAwait(false);
+            };
+            await DynamoDbCall.RunAsync("PutItem", tableName, DynamoDbRetries.Idempotent, ct => dynamo.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ConditionalCheckFailedException)

@@ -1,3 +1,4 @@
+using CloudResume.Contracts.Visits;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CloudResume.Contracts.HttpApi;
+using CloudResume.Contracts.Visits;
 using CloudResume.Counter.Counting;
-using CloudResume.Counter.Json;
 using CloudResume.Counter.Logging;
 using CloudResume.Counter.Telemetry;
 
@@ -17,7 +18,6 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
 {
     public const int MaxBodyBytes = 1024;
     public const int MaxUserAgentLength = 512;
-    public const int MaxDays = 90;
 
     public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, string? requestId, CancellationToken deadline)
     {
@@ -28,19 +28,19 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
             {
                 Route.CountVisit => await CountAsync(request, deadline).ConfigureAwait(false),
                 Route.ReadVisits => await ReadAsync(request, deadline).ConfigureAwait(false),
-                Route.MethodNotAllowed => HttpApiResponse.Error(405, "Method Not Allowed").WithHeader("allow", Router.AllowedOnVisits),
-                _ => HttpApiResponse.Error(404, "Not Found"),
+                Route.MethodNotAllowed => Responses.Error(405, "Method Not Allowed", ("allow", Router.AllowedOnVisits)),
+                _ => Responses.Error(404, "Not Found"),
             };
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             log?.Warn("Deadline near: gave up on DynamoDB", requestId);
-            return HttpApiResponse.Unavailable("Service Unavailable: the request ran out of time, try again.");
+            return Responses.Unavailable("Service Unavailable: the request ran out of time, try again.");
         }
         catch (Exception exception) when (TransientFailure.IsTransient(exception))
         {
             log?.Warn("DynamoDB unavailable or throttled", requestId, w => w.WriteString("error", exception.GetType().Name));
-            return HttpApiResponse.Unavailable("Service Unavailable: the visit store is busy or unreachable, try again.");
+            return Responses.Unavailable("Service Unavailable: the visit store is busy or unreachable, try again.");
         }
     }
 
@@ -53,11 +53,11 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
         var userAgent = request.UserAgent;
         if (string.IsNullOrWhiteSpace(userAgent))
         {
-            return HttpApiResponse.Error(400, "A User-Agent header is required.");
+            return Responses.Error(400, "A User-Agent header is required.");
         }
         if (userAgent.Length > MaxUserAgentLength)
         {
-            return HttpApiResponse.Error(400, $"The User-Agent header is longer than {MaxUserAgentLength} characters.");
+            return Responses.Error(400, $"The User-Agent header is longer than {MaxUserAgentLength} characters.");
         }
         if (ValidateBody(request) is { } invalid)
         {
@@ -90,7 +90,7 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
             : DaysError;
     }
 
-    private static HttpApiResponse DaysError => HttpApiResponse.Error(400, $"days must be a whole number from 1 to {MaxDays}.");
+    private static HttpApiResponse DaysError => Responses.Error(400, $"days must be a whole number from 1 to {VisitCounter.MaxDays}.");
 
     /// <summary>The optional <c>?days=N</c>; 0 when absent.</summary>
     private static bool TryReadDays(HttpApiRequest request, out int days)
@@ -100,7 +100,7 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
     }
 
     public static bool TryParseDays(string raw, out int days) =>
-        int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out days) && days is >= 1 and <= MaxDays;
+        int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out days) && days is >= 1 and <= VisitCounter.MaxDays;
 
     /// <summary>The body is optional; if present it must be a JSON object of at most 1 KiB.</summary>
     private static HttpApiResponse? ValidateBody(HttpApiRequest request)
@@ -114,7 +114,7 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
         {
             if (request.Body.Length > (MaxBodyBytes + 2) / 3 * 4 + 4)
             {
-                return HttpApiResponse.Error(413, $"The body is larger than {MaxBodyBytes} bytes.");
+                return Responses.Error(413, $"The body is larger than {MaxBodyBytes} bytes.");
             }
             try
             {
@@ -122,20 +122,20 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
             }
             catch (FormatException)
             {
-                return HttpApiResponse.Error(400, "The body is not valid base64.");
+                return Responses.Error(400, "The body is not valid base64.");
             }
         }
         else
         {
             if (request.Body.Length > MaxBodyBytes)
             {
-                return HttpApiResponse.Error(413, $"The body is larger than {MaxBodyBytes} bytes.");
+                return Responses.Error(413, $"The body is larger than {MaxBodyBytes} bytes.");
             }
             bytes = Encoding.UTF8.GetBytes(request.Body);
         }
         if (bytes.Length > MaxBodyBytes)
         {
-            return HttpApiResponse.Error(413, $"The body is larger than {MaxBodyBytes} bytes.");
+            return Responses.Error(413, $"The body is larger than {MaxBodyBytes} bytes.");
         }
         if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -144,14 +144,14 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
         // JSON is UTF-8 (RFC 8259); the reader checks the structure but not the bytes inside strings.
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return HttpApiResponse.Error(400, "The body must be a JSON object.");
+            return Responses.Error(400, "The body must be a JSON object.");
         }
         try
         {
             var reader = new Utf8JsonReader(bytes);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return HttpApiResponse.Error(400, "The body must be a JSON object.");
+                return Responses.Error(400, "The body must be a JSON object.");
             }
             reader.Skip();
             while (reader.Read())
@@ -162,9 +162,9 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
         }
         catch (JsonException)
         {
-            return HttpApiResponse.Error(400, "The body must be a JSON object.");
+            return Responses.Error(400, "The body must be a JSON object.");
         }
     }
 
-    private static HttpApiResponse Ok(VisitCounts counts) => HttpApiResponse.Json(200, counts, CounterJsonContext.Default.VisitCounts);
+    private static HttpApiResponse Ok(VisitCounts counts) => Responses.Counts(counts);
 }

@@ -3,15 +3,14 @@ namespace CloudResume.Counter.Runtime;
 /// <summary>The environment variables the function reads, captured once at start-up.</summary>
 public sealed record LambdaEnvironment
 {
-    public required string? RuntimeApi { get; init; }
-    public required string? TableName { get; init; }
-    public required string? DynamoDbEndpoint { get; init; }
-    public required string? Region { get; init; }
-    public required string FunctionName { get; init; }
-    public required int? MemorySizeMb { get; init; }
-    public required string? OtlpEndpoint { get; init; }
-    public required string? OtlpProtocol { get; init; }
-    public required string ServiceName { get; init; }
+    public string? RuntimeApi { get; init; }
+    public string? TableName { get; init; }
+    public string? DynamoDbEndpoint { get; init; }
+    public string? Region { get; init; }
+    public string FunctionName { get; init; } = "counter";
+    public int? MemorySizeMb { get; init; }
+    public string? OtlpEndpoint { get; init; }
+    public string ServiceName { get; init; } = "counter";
 
     public static LambdaEnvironment Read(Func<string, string?> get)
     {
@@ -25,7 +24,6 @@ public sealed record LambdaEnvironment
             FunctionName = functionName,
             MemorySizeMb = int.TryParse(get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), out var mb) && mb > 0 ? mb : null,
             OtlpEndpoint = NonEmpty(get("OTEL_EXPORTER_OTLP_ENDPOINT")),
-            OtlpProtocol = NonEmpty(get("OTEL_EXPORTER_OTLP_PROTOCOL")),
             ServiceName = NonEmpty(get("OTEL_SERVICE_NAME")) ?? functionName,
         };
     }

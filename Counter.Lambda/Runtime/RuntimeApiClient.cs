@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CloudResume.Counter.Json;
+using CloudResume.Contracts;
+using CloudResume.Contracts.RuntimeApi;
 
 namespace CloudResume.Counter.Runtime;
 
@@ -11,8 +12,7 @@ namespace CloudResume.Counter.Runtime;
 /// </summary>
 public sealed class RuntimeApiClient : IDisposable
 {
-    private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
-    private static readonly MediaTypeHeaderValue ErrorContentType = new("application/vnd.aws.lambda.error+json");
+    private static readonly MediaTypeHeaderValue ErrorContentType = new(RuntimeApiProtocol.ErrorContentType);
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     private readonly HttpClient _http;
@@ -28,48 +28,48 @@ public sealed class RuntimeApiClient : IDisposable
         };
         _http = new HttpClient(handler)
         {
-            BaseAddress = new Uri($"http://{runtimeApi}/2018-06-01/"),
+            BaseAddress = new Uri($"http://{runtimeApi}"),
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
 
-    public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
+    public async Task<InvocationRequest> NextAsync(CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync("runtime/invocation/next", HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.GetAsync(RuntimeApiProtocol.Next, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 
-        var requestId = Header(response, "Lambda-Runtime-Aws-Request-Id")
-            ?? throw new InvalidOperationException("Runtime API answered /next without Lambda-Runtime-Aws-Request-Id.");
-        var deadline = long.TryParse(Header(response, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+        var requestId = Header(response, RuntimeApiProtocol.RequestIdHeader)
+            ?? throw new InvalidOperationException($"Runtime API answered /next without {RuntimeApiProtocol.RequestIdHeader}.");
+        var deadline = long.TryParse(Header(response, RuntimeApiProtocol.DeadlineHeader), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : DateTimeOffset.UtcNow.AddSeconds(3); // Lambda's default timeout; the header is always present in AWS.
         var context = new InvocationContext(
             requestId,
             deadline,
-            Header(response, "Lambda-Runtime-Invoked-Function-Arn"),
-            Header(response, "Lambda-Runtime-Trace-Id"));
-        return new Invocation(context, payload);
+            Header(response, RuntimeApiProtocol.FunctionArnHeader),
+            Header(response, RuntimeApiProtocol.TraceIdHeader));
+        return new InvocationRequest(context, payload);
     }
 
     public Task PostResponseAsync(string requestId, byte[] body, CancellationToken cancellationToken)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = JsonContentType;
-        return PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", content, null, cancellationToken);
+        return PostAsync(RuntimeApiProtocol.Response(requestId), content, null, cancellationToken);
     }
 
-    public Task PostErrorAsync(string requestId, RuntimeError error, CancellationToken cancellationToken) =>
-        PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/error", ErrorContent(error), error.ErrorType, cancellationToken);
+    public Task PostErrorAsync(string requestId, LambdaError error, CancellationToken cancellationToken) =>
+        PostAsync(RuntimeApiProtocol.Error(requestId), ErrorContent(error), error.ErrorType, cancellationToken);
 
-    public Task PostInitErrorAsync(RuntimeError error, CancellationToken cancellationToken) =>
-        PostAsync("runtime/init/error", ErrorContent(error), error.ErrorType, cancellationToken);
+    public Task PostInitErrorAsync(LambdaError error, CancellationToken cancellationToken) =>
+        PostAsync(RuntimeApiProtocol.InitError, ErrorContent(error), error.ErrorType, cancellationToken);
 
     public void Dispose() => _http.Dispose();
 
-    private static ByteArrayContent ErrorContent(RuntimeError error)
+    private static ByteArrayContent ErrorContent(LambdaError error)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, CounterJsonContext.Default.RuntimeError));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, ContractsJsonContext.Default.LambdaError));
         content.Headers.ContentType = ErrorContentType;
         return content;
     }
@@ -79,7 +79,7 @@ public sealed class RuntimeApiClient : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         if (errorType is not null)
         {
-            request.Headers.TryAddWithoutValidation(ErrorTypeHeader, errorType);
+            request.Headers.TryAddWithoutValidation(RuntimeApiProtocol.ErrorTypeHeader, errorType);
         }
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

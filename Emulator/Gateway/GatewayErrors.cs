@@ -1,5 +1,6 @@
 using System.Text.Json;
-using CloudResume.Emulator.Json;
+using CloudResume.Contracts;
+using CloudResume.Contracts.HttpApi;
 using Microsoft.AspNetCore.Http;
 
 namespace CloudResume.Emulator.Gateway;
@@ -18,7 +19,7 @@ public static class GatewayErrors
 
 public sealed class GatewayError(int statusCode, string message)
 {
-    private readonly byte[] _body = JsonSerializer.SerializeToUtf8Bytes(new GatewayMessage(message), EmulatorJsonContext.Default.GatewayMessage);
+    private readonly byte[] _body = JsonSerializer.SerializeToUtf8Bytes(new MessageBody(message), ContractsJsonContext.Default.MessageBody);
 
     public int StatusCode { get; } = statusCode;
     public string Message { get; } = message;

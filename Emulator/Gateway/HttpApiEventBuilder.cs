@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using CloudResume.Emulator.Json;
+using CloudResume.Contracts;
+using CloudResume.Contracts.HttpApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -24,9 +25,9 @@ public sealed class HttpApiEventBuilder(string accountId, string apiId)
 
     public byte[] Build(HttpContext context, RouteMatch match, ReadOnlyMemory<byte> body, string requestId, string traceRoot) =>
         JsonSerializer.SerializeToUtf8Bytes(Create(context, match, body, requestId, traceRoot, DateTimeOffset.UtcNow),
-            EmulatorJsonContext.Default.HttpApiRequestEvent);
+            ContractsJsonContext.Default.HttpApiRequest);
 
-    public HttpApiRequestEvent Create(HttpContext context, RouteMatch match, ReadOnlyMemory<byte> body, string requestId, string traceRoot, DateTimeOffset now)
+    public HttpApiRequest Create(HttpContext context, RouteMatch match, ReadOnlyMemory<byte> body, string requestId, string traceRoot, DateTimeOffset now)
     {
         var request = context.Request;
         var (rawPath, rawQuery) = RawTarget(context);
@@ -47,8 +48,9 @@ public sealed class HttpApiEventBuilder(string accountId, string apiId)
         var host = request.Host.Host;
         var routeKey = match.Route.RouteKey;
         var (bodyText, isBase64) = EncodeBody(body, request.ContentType);
-        return new HttpApiRequestEvent
+        return new HttpApiRequest
         {
+            Version = "2.0",
             RouteKey = routeKey,
             RawPath = rawPath,
             RawQueryString = rawQuery,
@@ -62,7 +64,14 @@ public sealed class HttpApiEventBuilder(string accountId, string apiId)
                 ApiId = apiId,
                 DomainName = host,
                 DomainPrefix = IPAddress.TryParse(host, out _) ? host : host.Split('.')[0],
-                Http = new HttpApiRequestHttp(request.Method, rawPath, request.Protocol, sourceIp, request.Headers.UserAgent.ToString()),
+                Http = new HttpApiRequestHttp
+                {
+                    Method = request.Method,
+                    Path = rawPath,
+                    Protocol = request.Protocol,
+                    SourceIp = sourceIp,
+                    UserAgent = request.Headers.UserAgent.ToString(),
+                },
                 RequestId = requestId,
                 RouteKey = routeKey,
                 Time = now.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture),

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using CloudResume.CloudFormation;
+using CloudResume.Contracts.Tracing;
 using CloudResume.Emulator.Runtime;
 using CloudResume.Emulator.Telemetry;
 using Microsoft.AspNetCore.Http;
@@ -116,7 +117,7 @@ public sealed class HttpApiGateway(
             await GatewayErrors.InternalServerError.WriteAsync(context.Response);
             return;
         }
-        if (HttpApiResponse.Parse(result.Payload) is not { } answer)
+        if (IntegrationResponseReader.Read(result.Payload) is not { } answer)
         {
             span?.SetStatus(ActivityStatusCode.Error, "Malformed Lambda proxy response");
             log.LogWarning("{Route}: malformed Lambda proxy response, request {RequestId}", match.Route.RouteKey, requestId);

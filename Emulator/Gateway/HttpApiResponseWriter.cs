@@ -1,3 +1,4 @@
+using CloudResume.Contracts.HttpApi;
 using Microsoft.AspNetCore.Http;
 
 namespace CloudResume.Emulator.Gateway;
@@ -17,18 +18,19 @@ public static class HttpApiResponseWriter
     public static Task WriteAsync(HttpResponse response, HttpApiResponse answer, bool stripCors)
     {
         response.StatusCode = answer.StatusCode;
-        foreach (var (name, value) in answer.Headers)
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
         {
             if (Framing.Contains(name) || (stripCors && CorsPolicy.IsCorsHeader(name))) continue;
             response.Headers.Append(name, value);
         }
-        foreach (var cookie in answer.Cookies)
+        foreach (var cookie in answer.Cookies ?? [])
         {
             response.Headers.Append("Set-Cookie", cookie);
         }
         // 204 and 304 carry no body in HTTP, whatever the function put in it.
         if (answer.StatusCode is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified) return Task.CompletedTask;
-        response.ContentLength = answer.Body.Length;
-        return answer.Body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(answer.Body).AsTask();
+        var body = IntegrationResponseReader.BodyBytes(answer);
+        response.ContentLength = body.Length;
+        return body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using CloudResume.Contracts.LocalSystem;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CloudResume.Emulator.Hosting;
@@ -18,7 +19,7 @@ public sealed class EmulatorEndpoints
     public int RuntimePort { get; private set; }
     public IReadOnlyList<int> SlotPorts => [.. _slots.Select(s => s.IPEndPoint!.Port)];
 
-    public void Configure(KestrelServerOptions kestrel, EmulatorOptions options, int slots)
+    public void Configure(KestrelServerOptions kestrel, EmulatorSettings settings, IPAddress bindAddress, int slots)
     {
         kestrel.AddServerHeader = false;
         // The gateway enforces API Gateway's own limits (10 KB request line + headers, 10 MB payload) and
@@ -26,14 +27,14 @@ public sealed class EmulatorEndpoints
         kestrel.Limits.MaxRequestLineSize = 64 * 1024;
         kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
         kestrel.Limits.MaxRequestBodySize = null;
-        kestrel.Listen(options.BindAddress, options.GatewayPort, l => _gateway = l);
-        kestrel.Listen(options.BindAddress, options.RuntimePort, l => _runtime = l);
+        kestrel.Listen(bindAddress, settings.GatewayPort, l => _gateway = l);
+        kestrel.Listen(bindAddress, settings.RuntimePort, l => _runtime = l);
         for (var i = 0; i < slots; i++)
         {
             kestrel.Listen(IPAddress.Loopback, 0, l => _slots.Add(l));
         }
-        GatewayPort = options.GatewayPort;
-        RuntimePort = options.RuntimePort;
+        GatewayPort = settings.GatewayPort;
+        RuntimePort = settings.RuntimePort;
     }
 
     /// <summary>Reads the bound ports back (after the server started).</summary>

@@ -9,7 +9,7 @@ namespace CloudResume.Emulator.Runtime;
 /// throttled. An environment that timed out, crashed or failed init is discarded and its slot (and its
 /// Runtime API port) goes to the next cold start.
 /// </summary>
-public sealed class EnvironmentPool(FunctionSettings function, ILoggerFactory loggers) : IInvocationDispatcher, IDisposable
+public sealed class EnvironmentPool(EmulatedFunction function, FunctionLogs functionLogs, ILoggerFactory loggers) : IInvocationDispatcher, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<ExecutionEnvironment> _environments = [];
@@ -18,10 +18,7 @@ public sealed class EnvironmentPool(FunctionSettings function, ILoggerFactory lo
     private readonly Dictionary<int, ExecutionEnvironment> _byPort = [];
     private readonly ILogger _log = loggers.CreateLogger<EnvironmentPool>();
     private int _nextId;
-    private int _inFlight;
     private bool _disposed;
-
-    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>The ports Kestrel bound for the slots (one per unit of concurrency), known after start.</summary>
     public void AddSlotPorts(IEnumerable<int> ports)
@@ -35,11 +32,6 @@ public sealed class EnvironmentPool(FunctionSettings function, ILoggerFactory lo
     public ExecutionEnvironment? FindByPort(int port)
     {
         lock (_gate) return _byPort.GetValueOrDefault(port);
-    }
-
-    public bool IsSlotPort(int port)
-    {
-        lock (_gate) return _byPort.ContainsKey(port) || _freePorts.Contains(port);
     }
 
     public bool TryDispatch(Invocation invocation)
@@ -57,13 +49,12 @@ public sealed class EnvironmentPool(FunctionSettings function, ILoggerFactory lo
             else
             {
                 if (_environments.Count >= function.Concurrency || !_freePorts.TryDequeue(out var port)) return false;
-                environment = coldStart = new ExecutionEnvironment(++_nextId, port, function, loggers);
+                environment = coldStart = new ExecutionEnvironment(++_nextId, port, function, functionLogs, loggers);
                 environment.Exited += OnExited;
                 _environments.Add(environment);
                 _byPort[port] = environment;
             }
             environment.Assign(invocation);
-            _inFlight++;
         }
         _ = invocation.Completion.ContinueWith(_ => OnCompleted(environment, invocation), TaskScheduler.Default);
 
@@ -76,7 +67,7 @@ public sealed class EnvironmentPool(FunctionSettings function, ILoggerFactory lo
             catch (Exception e) when (e is Win32Exception or InvalidOperationException)
             {
                 invocation.TryComplete(InvocationResult.Error(InvocationOutcome.Crashed, "Runtime.InvalidEntrypoint",
-                    $"RequestId: {invocation.RequestId} Error: cannot start {function.Options.FunctionCommand}: {e.Message}"));
+                    $"RequestId: {invocation.RequestId} Error: cannot start {function.Settings.Command}: {e.Message}"));
                 Discard(coldStart);
             }
         }
@@ -97,7 +88,6 @@ public sealed class EnvironmentPool(FunctionSettings function, ILoggerFactory lo
         bool removed;
         lock (_gate)
         {
-            _inFlight--;
             environment.Release(invocation);
             removed = timedOut && RemoveLocked(environment);
         }
@@ -107,9 +97,6 @@ public sealed class EnvironmentPool(FunctionSettings function, ILoggerFactory lo
             environment.Dispose();
         }
     }
-
-    // Handled in OnCompleted, which knows the environment that held the invocation.
-    public void OnTimedOut(Invocation invocation) { }
 
     /// <summary>/runtime/init/error on an environment's port: the first invoke gets the error, the environment goes.</summary>
     public void OnInitError(ExecutionEnvironment environment, InvocationResult error)

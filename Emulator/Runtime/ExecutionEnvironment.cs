@@ -13,18 +13,18 @@ namespace CloudResume.Emulator.Runtime;
 public sealed class ExecutionEnvironment : IDisposable
 {
     private readonly Channel<Invocation> _mailbox = Channel.CreateBounded<Invocation>(1);
-    private readonly FunctionSettings _function;
-    private readonly ILogger _functionLog;
+    private readonly EmulatedFunction _function;
+    private readonly FunctionLogs _functionLogs;
     private readonly ILogger _log;
     private Process? _process;
     private int _disposed;
 
-    public ExecutionEnvironment(int id, int port, FunctionSettings function, ILoggerFactory loggers)
+    public ExecutionEnvironment(int id, int port, EmulatedFunction function, FunctionLogs functionLogs, ILoggerFactory loggers)
     {
         Id = id;
         Port = port;
         _function = function;
-        _functionLog = loggers.CreateLogger(function.Name);
+        _functionLogs = functionLogs;
         _log = loggers.CreateLogger<ExecutionEnvironment>();
     }
 
@@ -60,12 +60,12 @@ public sealed class ExecutionEnvironment : IDisposable
         }
     }
 
-    /// <summary>Cold start: launches the runtime process (Function:Command) with Lambda's environment.</summary>
+    /// <summary>Cold start: launches the runtime process (the function's Command) with Lambda's environment.</summary>
     public void Start()
     {
-        var options = _function.Options;
-        var command = options.FunctionCommand!;
-        var workingDirectory = options.FunctionWorkingDirectory
+        var settings = _function.Settings;
+        var command = settings.Command!;
+        var workingDirectory = settings.WorkingDirectory
             ?? (Path.GetDirectoryName(Path.GetFullPath(command)) is { } dir && File.Exists(command) ? dir : Environment.CurrentDirectory);
         var start = new ProcessStartInfo(command)
         {
@@ -75,7 +75,7 @@ public sealed class ExecutionEnvironment : IDisposable
             RedirectStandardError = true,
             RedirectStandardInput = false,
         };
-        foreach (var argument in options.FunctionArguments) start.ArgumentList.Add(argument);
+        foreach (var argument in settings.Arguments) start.ArgumentList.Add(argument);
         start.Environment.Clear();
         foreach (var (name, value) in LambdaEnvironmentVariables.For(_function, $"127.0.0.1:{Port}", Path.GetFullPath(workingDirectory)))
         {
@@ -83,8 +83,8 @@ public sealed class ExecutionEnvironment : IDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Forward(e.Data);
-        process.ErrorDataReceived += (_, e) => Forward(e.Data);
+        process.OutputDataReceived += (_, e) => Forward("stdout", e.Data);
+        process.ErrorDataReceived += (_, e) => Forward("stderr", e.Data);
         process.Exited += (_, _) => OnExited(process);
         try
         {
@@ -101,11 +101,10 @@ public sealed class ExecutionEnvironment : IDisposable
         _log.LogInformation("Execution environment {Id} started (pid {Pid}, runtime API 127.0.0.1:{Port})", Id, process.Id, Port);
     }
 
-    // Each line the function writes is a log record of its own (category = the function's name), as
-    // CloudWatch would show it; the dashboard then lists it under the emulator's structured logs.
-    private void Forward(string? line)
+    // Each line the function writes is a record of its own, as CloudWatch would show it.
+    private void Forward(string stream, string? line)
     {
-        if (!string.IsNullOrEmpty(line)) _functionLog.LogInformation("{Line}", line);
+        if (!string.IsNullOrEmpty(line)) _functionLogs.Write(Id, stream, line);
     }
 
     private void OnExited(Process process)

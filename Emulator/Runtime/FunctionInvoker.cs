@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudResume.Contracts.Tracing;
 using CloudResume.Emulator.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace CloudResume.Emulator.Runtime;
 /// and the Invoke API come through here.
 /// </summary>
 public sealed class FunctionInvoker(
-    FunctionSettings function,
+    EmulatedFunction function,
     IInvocationDispatcher dispatcher,
     InvocationRegistry registry,
     EmulatorTelemetry telemetry,
@@ -22,7 +23,7 @@ public sealed class FunctionInvoker(
     /// <summary>The limit Lambda actually enforces on responses (its error message names 6291556 bytes).</summary>
     public const int MaxResponsePayloadBytes = 6_291_556;
 
-    public FunctionSettings Function => function;
+    public EmulatedFunction Function => function;
 
     /// <summary>Starts an invocation; the caller awaits <see cref="Invocation.Completion"/> with its own patience.</summary>
     public Invocation Invoke(byte[] payload, Activity? invokeSpan)
@@ -64,7 +65,6 @@ public sealed class FunctionInvoker(
             if (invocation.TryComplete(InvocationResult.Error(InvocationOutcome.TimedOut, "Sandbox.Timedout", message)))
             {
                 log.LogWarning("{Message}", message);
-                dispatcher.OnTimedOut(invocation);
             }
         });
         _ = invocation.Completion.ContinueWith(_ => timer.Dispose(), TaskScheduler.Default);

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using CloudResume.Contracts;
+using CloudResume.Contracts.RuntimeApi;
+
 namespace CloudResume.Emulator.Runtime;
 
 /// <summary>How an invocation ended, in Lambda's terms.</summary>
@@ -32,5 +36,9 @@ public sealed record InvocationResult(InvocationOutcome Outcome, byte[] Payload,
     public bool IsRejected => Outcome is InvocationOutcome.Throttled or InvocationOutcome.RequestTooLarge;
 
     public static InvocationResult Error(InvocationOutcome outcome, string errorType, string message) =>
-        new(outcome, LambdaError.Json(errorType, message), errorType);
+        new(outcome, ErrorDocument(errorType, message), errorType);
+
+    /// <summary>Lambda's error JSON, as Lambda writes it for errors of its own (timeout, crash, limits).</summary>
+    public static byte[] ErrorDocument(string errorType, string message) =>
+        JsonSerializer.SerializeToUtf8Bytes(new LambdaError(message, errorType), ContractsJsonContext.Default.LambdaError);
 }

@@ -14,8 +14,6 @@ public sealed class InvocationQueue(int concurrency) : IInvocationDispatcher
     private int _inFlight;
     private InvocationResult? _initError;
 
-    public int InFlight => Volatile.Read(ref _inFlight);
-
     public bool TryDispatch(Invocation invocation)
     {
         if (Interlocked.Increment(ref _inFlight) > concurrency)
@@ -32,8 +30,6 @@ public sealed class InvocationQueue(int concurrency) : IInvocationDispatcher
         _queue.Writer.TryWrite(invocation);
         return true;
     }
-
-    public void OnTimedOut(Invocation invocation) { }
 
     /// <summary>/next: the next invocation still waiting (ones that timed out in the queue are skipped).</summary>
     public async ValueTask<Invocation> NextAsync(CancellationToken cancellationToken)

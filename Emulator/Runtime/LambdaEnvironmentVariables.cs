@@ -13,7 +13,7 @@ public static class LambdaEnvironmentVariables
     // the same dashboard; its service name and resource attributes are the emulator's and are not.
     private static readonly string[] NotCarriedOtel = ["OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES"];
 
-    public static Dictionary<string, string> For(FunctionSettings function, string runtimeApi, string taskRoot)
+    public static Dictionary<string, string> For(EmulatedFunction function, string runtimeApi, string taskRoot)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in CarriedOver)
@@ -48,10 +48,10 @@ public static class LambdaEnvironmentVariables
         env["AWS_ACCESS_KEY_ID"] = "local";
         env["AWS_SECRET_ACCESS_KEY"] = "local";
         env["AWS_SESSION_TOKEN"] = "local";
-        env["OTEL_SERVICE_NAME"] = function.Options.FunctionServiceName;
+        env["OTEL_SERVICE_NAME"] = function.Settings.ServiceName;
 
         foreach (var (name, value) in definition.Environment) env[name] = value;
-        foreach (var (name, value) in function.Options.FunctionEnvironment) env[name] = value;
+        foreach (var (name, value) in function.Settings.Environment) env[name] = value;
         return env;
     }
 }

@@ -2,7 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CloudResume.Emulator.Json;
+using CloudResume.Contracts;
+using CloudResume.Contracts.RuntimeApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,19 +17,17 @@ namespace CloudResume.Emulator.Runtime;
 /// </summary>
 public static class RuntimeApiEndpoints
 {
-    public const string Base = "/2018-06-01/runtime";
-    private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
 
     public static IEndpointRouteBuilder MapRuntimeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"{Base}/invocation/next", NextAsync);
-        app.MapPost($"{Base}/invocation/{{requestId}}/response", ResponseAsync);
-        app.MapPost($"{Base}/invocation/{{requestId}}/error", ErrorAsync);
-        app.MapPost($"{Base}/init/error", InitErrorAsync);
+        app.MapGet(RuntimeApiProtocol.Next, NextAsync);
+        app.MapPost(RuntimeApiProtocol.ResponseRoute, ResponseAsync);
+        app.MapPost(RuntimeApiProtocol.ErrorRoute, ErrorAsync);
+        app.MapPost(RuntimeApiProtocol.InitError, InitErrorAsync);
         return app;
     }
 
-    private static async Task NextAsync(HttpContext context, RuntimeDispatchers dispatchers, FunctionSettings function)
+    private static async Task NextAsync(HttpContext context, RuntimeDispatchers dispatchers, EmulatedFunction function)
     {
         var (pool, queue) = dispatchers;
         Invocation? invocation;
@@ -54,10 +53,10 @@ public static class RuntimeApiEndpoints
         }
 
         var headers = context.Response.Headers;
-        headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
-        headers["Lambda-Runtime-Deadline-Ms"] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        headers["Lambda-Runtime-Invoked-Function-Arn"] = function.Arn;
-        headers["Lambda-Runtime-Trace-Id"] = invocation.TraceHeader;
+        headers[RuntimeApiProtocol.RequestIdHeader] = invocation.RequestId;
+        headers[RuntimeApiProtocol.DeadlineHeader] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        headers[RuntimeApiProtocol.FunctionArnHeader] = function.Arn;
+        headers[RuntimeApiProtocol.TraceIdHeader] = invocation.TraceHeader;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = invocation.Payload.Length;
         await context.Response.Body.WriteAsync(invocation.Payload, context.RequestAborted);
@@ -136,7 +135,7 @@ public static class RuntimeApiEndpoints
     // The body is the runtime's error JSON; when it is absent or not JSON, Lambda builds one from the header.
     private static async Task<(byte[] Payload, string Type)> ReadErrorAsync(HttpRequest request)
     {
-        var headerType = request.Headers[ErrorTypeHeader].ToString();
+        var headerType = request.Headers[RuntimeApiProtocol.ErrorTypeHeader].ToString();
         var body = await ReadAsync(request, FunctionInvoker.MaxResponsePayloadBytes) ?? [];
         try
         {
@@ -149,7 +148,7 @@ public static class RuntimeApiEndpoints
         catch (JsonException)
         {
             var type = string.IsNullOrEmpty(headerType) ? "Unhandled" : headerType;
-            return (LambdaError.Json(type, Encoding.UTF8.GetString(body)), type);
+            return (InvocationResult.ErrorDocument(type, Encoding.UTF8.GetString(body)), type);
         }
     }
 
@@ -173,7 +172,7 @@ public static class RuntimeApiEndpoints
         }
     }
 
-    private static readonly byte[] Accepted = JsonSerializer.SerializeToUtf8Bytes(new StatusResponse("OK"), EmulatorJsonContext.Default.StatusResponse);
+    private static readonly byte[] Accepted = JsonSerializer.SerializeToUtf8Bytes(RuntimeStatus.Ok, ContractsJsonContext.Default.RuntimeStatus);
 
     private static Task WriteStatusAsync(HttpResponse response)
     {
@@ -185,7 +184,7 @@ public static class RuntimeApiEndpoints
 
     public static Task WriteErrorAsync(HttpResponse response, int status, string errorType, string message)
     {
-        var body = LambdaError.Json(errorType, message);
+        var body = InvocationResult.ErrorDocument(errorType, message);
         response.StatusCode = status;
         response.ContentType = "application/json";
         response.ContentLength = body.Length;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using CloudResume.Local.Processes;
 namespace CloudResume.Tests.Support;
 
 /// <summary>

@@ -1,0 +1,12 @@
+namespace CloudResume.Contracts.LocalSystem;
+
+/// <summary>What the local site host (Site/) is told by the AppHost: section <c>Site</c> of its configuration.</summary>
+public sealed class SiteSettings
+{
+    public const string SectionName = "Site";
+
+    /// <summary>Base URL of the counter API, served to the page as config.json. Default none (the page shows its quiet fallback).</summary>
+    public string? ApiUrl { get; set; }
+
+    public static string EnvironmentVariable(string property) => $"{SectionName}__{property}";
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace CloudResume.Local.Processes;
+
+/// <summary>Reads /proc: which processes a given process started (the emulator's execution environments).</summary>
+public static class ProcessTable
+{
+    public static IReadOnlyList<int> ChildrenOf(int parentId, string command)
+    {
+        var children = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // exited while we looked
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+            // "pid (comm) state ppid ...": comm may hold spaces, so split around the last ')'.
+            var open = stat.IndexOf('(', StringComparison.Ordinal);
+            var close = stat.LastIndexOf(')');
+            if (open < 0 || close < open)
+            {
+                continue;
+            }
+            var comm = stat[(open + 1)..close];
+            var rest = stat[(close + 2)..].Split(' ');
+            if (comm == command && rest.Length > 1 && rest[0] != "Z" && int.Parse(rest[1], CultureInfo.InvariantCulture) == parentId)
+            {
+                children.Add(pid);
+            }
+        }
+        return children;
+    }
+}
