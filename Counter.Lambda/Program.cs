@@ -49,7 +49,11 @@ log.Info("Initialized", fields: w =>
     w.WriteString("table", environment.TableName);
     w.WriteNumber("gcHeapLimitBytes", heapLimit);
     w.WriteBoolean("telemetry", telemetry is not null);
-    w.WriteBoolean("nativeAot", !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported);
+    // PublishAot turns dynamic code off in the JIT build too; only the native binary has no assembly file
+    // (the empty Location that IL3000 warns about is the very signal wanted here).
+#pragma warning disable IL3000
+    w.WriteBoolean("nativeAot", string.IsNullOrEmpty(typeof(LambdaBootstrap).Assembly.Location));
+#pragma warning restore IL3000
 });
 
 try
