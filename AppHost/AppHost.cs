@@ -4,16 +4,19 @@ using CloudResume.AppHost.DynamoDb;
 using CloudResume.AppHost.Gateway;
 using CloudResume.AppHost.Lambda;
 using CloudResume.AppHost.Site;
+using CloudResume.AppHost.Startup;
 
 // CloudResume locally: the same template as AWS, DynamoDB Local, the function behind the API, the site.
 var builder = DistributedApplication.CreateBuilder(args);
 var options = CloudResumeOptions.From(builder.Configuration);
+builder.RequireFreePorts(options);
+builder.ReportStartup();
 var stack = builder.ReadCounterStack(options);
 
 var dynamodb = builder.AddDynamoDb("dynamodb", options.DynamoDb);
 var visits = dynamodb.AddTable("visits", stack.Table);
 
-var counter = builder.AddLambdaFunction<Projects.Counter_Lambda>("counter", stack.Function)
+var counter = builder.AddLambdaFunction<Projects.Counter_Lambda>("counter", stack.Function, options.Function)
     .WithReference(visits);
 
 var api = builder.AddHttpApiEmulator<Projects.Emulator>("api", stack, options)

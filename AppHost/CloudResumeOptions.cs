@@ -17,12 +17,27 @@ public sealed class CloudResumeOptions
 
     public DynamoDbOptions DynamoDb { get; set; } = new();
 
+    public FunctionOptions Function { get; set; } = new();
+
     public string SiteOrigin => $"http://localhost:{SitePort}";
 
     public string TemplatePath(string appHostDirectory) => Path.GetFullPath(Path.Combine(appHostDirectory, Template));
 
     public static CloudResumeOptions From(IConfiguration configuration) =>
         configuration.GetSection("CloudResume").Get<CloudResumeOptions>() ?? new();
+}
+
+/// <summary>How the function runs locally (section <c>CloudResume:Function</c>).</summary>
+public sealed class FunctionOptions
+{
+    /// <summary>Rebuild and reload the function when one of its source files is saved. Default false.</summary>
+    public bool Watch { get; set; }
+
+    /// <summary>
+    /// Run the function as an ordinary project resource that polls the emulator's Runtime API (one execution
+    /// environment you can debug, F5 or attach) instead of bootstrap processes the emulator starts. Default false.
+    /// </summary>
+    public bool Debug { get; set; }
 }
 
 public sealed class DynamoDbOptions

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,16 @@ public static class ServiceDefaultsExtensions
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
 
+    /// <summary>
+    /// Requests under these paths make no trace of their own (besides the health probes): plumbing such as a
+    /// Runtime API long-poll would otherwise root a trace per call and drown the ones a developer looks for.
+    /// </summary>
+    public static TBuilder ExcludeFromTraces<TBuilder>(this TBuilder builder, params string[] pathPrefixes) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddSingleton(new UntracedPaths([.. pathPrefixes.Select(p => new PathString(p))]));
+        return builder;
+    }
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -33,6 +44,7 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        var untraced = new List<PathString> { HealthPath, AlivePath };
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -47,10 +59,12 @@ public static class ServiceDefaultsExtensions
                 .AddMeter(builder.Environment.ApplicationName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                // Health probes every few seconds would drown the traces a developer looks for.
+                // Health probes every few seconds (and the paths a service excludes) would drown the traces a developer looks for.
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
-                    !context.Request.Path.StartsWithSegments(HealthPath) &&
-                    !context.Request.Path.StartsWithSegments(AlivePath))
+                {
+                    var excluded = context.RequestServices.GetServices<UntracedPaths>().SelectMany(u => u.Prefixes).Concat(untraced);
+                    return !excluded.Any(prefix => context.Request.Path.StartsWithSegments(prefix));
+                })
                 .AddHttpClientInstrumentation());
 
         // Aspire sets the endpoint for each resource; without it (plain `dotnet run`) nothing is exported.
@@ -67,6 +81,9 @@ public static class ServiceDefaultsExtensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         return builder;
     }
+
+    /// <summary>Path prefixes a service keeps out of its traces (<see cref="ExcludeFromTraces"/>).</summary>
+    public sealed record UntracedPaths(IReadOnlyList<PathString> Prefixes);
 
     /// <summary>Maps /health (all checks: ready to serve) and /alive (liveness only).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)

@@ -18,10 +18,18 @@ public static class VisitsTableCommands
     public static IResourceBuilder<DynamoDbTableResource> WithVisitsCommands(this IResourceBuilder<DynamoDbTableResource> table)
     {
         table.WithCommand("reset-counts", "Reset counts",
-            context => RunAsync(table.Resource, context, ResetAsync),
+            context => RunAsync(table.Resource, context, async (dynamo, tableName, cancellationToken) =>
+            {
+                var message = await ResetAsync(dynamo, tableName, cancellationToken);
+                foreach (var afterReset in table.Resource.Annotations.OfType<AfterResetAnnotation>())
+                {
+                    await afterReset.Run(cancellationToken);
+                }
+                return message;
+            }),
             new CommandOptions
             {
-                Description = "Delete every count, daily series, salt and visitor marker in the table.",
+                Description = "Delete every count, daily series, salt and visitor marker in the table, and replace the function's execution environments (they cache the salt and the visitors they saw).",
                 ConfirmationMessage = "Delete all visit counts from the local table?",
                 IconName = "ArrowReset",
                 UpdateState = WhenRunning,
@@ -30,7 +38,7 @@ public static class VisitsTableCommands
             context => RunAsync(table.Resource, context, SeedAsync),
             new CommandOptions
             {
-                Description = $"Add plausible views and visitors for each of the last {SampleDays} days (adds to what is there).",
+                Description = $"Add plausible views and visitors for each of the {SampleDays} days before today (today's real count is left alone).",
                 IconName = "DataHistogram",
                 UpdateState = WhenRunning,
             });
@@ -93,7 +101,7 @@ public static class VisitsTableCommands
         var today = UtcDay.Of(DateTimeOffset.UtcNow);
         var random = new Random();
         long views = 0, visitors = 0;
-        for (var ago = SampleDays - 1; ago >= 0; ago--)
+        for (var ago = SampleDays; ago >= 1; ago--)
         {
             var day = today.AddDays(-ago);
             // Weekdays busier than weekends, as a real resume's traffic is.

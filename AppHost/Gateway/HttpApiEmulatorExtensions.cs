@@ -1,4 +1,6 @@
+using CloudResume.AppHost.DynamoDb;
 using CloudResume.AppHost.Lambda;
+using CloudResume.AppHost.Startup;
 using CloudResume.CloudFormation;
 using CloudResume.Contracts.LocalSystem;
 using CloudResume.Local.Configuration;
@@ -70,13 +72,20 @@ public static class HttpApiEmulatorExtensions
             }
         });
 
+        var control = new EmulatorControl(api.GetEndpoint(RuntimeEndpoint));
+        // Environments cache the day's salt and the visitors they saw: a reset of the function's tables must not meet stale caches.
+        foreach (var table in resource.Tables)
+        {
+            table.Annotations.Add(new AfterResetAnnotation(cancellationToken => control.RecycleAsync(null, cancellationToken)));
+        }
+        function.WithRebuildCommand(control);
+
         var builder = api.ApplicationBuilder;
         builder.Eventing.Subscribe<ResourceReadyEvent>(api.Resource, async (@event, cancellationToken) =>
         {
             var services = @event.Services;
             var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-            var runtime = api.GetEndpoint(RuntimeEndpoint);
-            _ = FunctionConsoleLogs.FollowAsync(runtime, services.GetRequiredService<ResourceLoggerService>().GetLogger(resource), stopping);
+            _ = new EmulatorControl(api.GetEndpoint(RuntimeEndpoint)).FollowFunctionLogsAsync(services.GetRequiredService<ResourceLoggerService>().GetLogger(resource), stopping);
             await services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(resource, s => s with
             {
                 State = new ResourceStateSnapshot($"Ready behind {api.Resource.Name}", KnownResourceStateStyles.Success),

@@ -12,11 +12,11 @@ public static class LambdaFunctionExtensions
     /// same build as the AppHost, with Timeout, MemorySize and Environment from the template.
     /// </summary>
     public static IResourceBuilder<LambdaFunctionResource> AddLambdaFunction<TProject>(
-        this IDistributedApplicationBuilder builder, string name, FunctionDefinition definition)
+        this IDistributedApplicationBuilder builder, string name, FunctionDefinition definition, FunctionOptions options)
         where TProject : IProjectMetadata, new()
     {
         var bootstrap = BuildOutput.Current.OutputOf(new TProject().ProjectPath, "bootstrap");
-        return builder.AddResource(new LambdaFunctionResource(name, definition, bootstrap))
+        return builder.AddResource(new LambdaFunctionResource(name, definition, bootstrap, options))
             .WithIconName("Code")
             .WithInitialState(new CustomResourceSnapshot
             {
@@ -40,6 +40,7 @@ public static class LambdaFunctionExtensions
         this IResourceBuilder<LambdaFunctionResource> function, IResourceBuilder<DynamoDbTableResource> table)
     {
         var server = table.Resource.Server;
+        function.Resource.Tables.Add(table.Resource);
         function.WithRelationship(table.Resource, "Reference");
         function.WithEnvironment("AWS_REGION", server.Region);
         if (server.ServiceUrl is { } serviceUrl)

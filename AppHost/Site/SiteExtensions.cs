@@ -1,4 +1,5 @@
 using CloudResume.AppHost.Gateway;
+using CloudResume.AppHost.Startup;
 using CloudResume.Contracts.LocalSystem;
 using CloudResume.Local.Processes;
 

@@ -73,9 +73,15 @@ public sealed class EmulatedFunctionSettings
     /// <summary>
     /// Whether the function's output also goes to the emulator's own console (as CloudWatch would show it).
     /// Default true; the AppHost turns it off and shows the lines on the function's resource instead
-    /// (from <see cref="FunctionLogRecord.Path"/>).
+    /// (from <see cref="EmulatorPaths.FunctionLogs"/>).
     /// </summary>
     public bool LogsToConsole { get; set; } = true;
+
+    /// <summary>
+    /// How long an execution environment may stay idle before it is shut down (the next invocation cold-starts).
+    /// Lambda does not document its own; it is minutes. Default 5 minutes.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Concurrency when the template reserves none (Lambda's account pool is 1,000). Default 10.</summary>
     public int MaxConcurrency { get; set; } = 10;

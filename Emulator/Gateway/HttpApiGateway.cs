@@ -31,7 +31,11 @@ public sealed class HttpApiGateway(
         var response = context.Response;
         var requestId = NewRequestId();
         response.Headers["apigw-requestid"] = requestId;
-        _cors?.ApplyToResponse(request, response);
+        if (!HttpMethods.IsOptions(request.Method))
+        {
+            // On OPTIONS, HTTP APIs add CORS headers to real preflights only (answered below).
+            _cors?.ApplyToResponse(request, response);
+        }
 
         if (RequestLineAndHeadersSize(context) > GatewayLimits.MaxRequestLineAndHeadersBytes)
         {
@@ -40,8 +44,6 @@ public sealed class HttpApiGateway(
         }
         if (_cors is not null && CorsPolicy.IsPreflight(request))
         {
-            response.Headers.Remove("Vary");
-            response.Headers.Remove("Access-Control-Allow-Origin");
             _cors.WritePreflight(request, response);
             return;
         }
@@ -54,7 +56,7 @@ public sealed class HttpApiGateway(
         }
         if (!_throttle.TryAcquire(match.Route.RouteKey))
         {
-            telemetry.Throttles.Add(1, new TagList { { "http.route", match.Route.RouteKey }, { "reason", "stage" } });
+            telemetry.StageThrottles.Add(1, new TagList { { "http.route", match.Route.RouteKey } });
             await GatewayErrors.TooManyRequests.WriteAsync(response);
             return;
         }
@@ -70,7 +72,12 @@ public sealed class HttpApiGateway(
             return;
         }
 
-        context.Features.Get<IHttpActivityFeature>()?.Activity.SetTag("http.route", match.Route.RouteKey);
+        if (context.Features.Get<IHttpActivityFeature>()?.Activity is { } server && match.Route.Path.Length > 0)
+        {
+            // OpenTelemetry's HTTP convention names a server span "{method} {route}": "POST /visits".
+            server.DisplayName = $"{request.Method} {match.Route.Path}";
+            server.SetTag("http.route", match.Route.Path);
+        }
         await InvokeAsync(context, match, body.Value, requestId);
     }
 

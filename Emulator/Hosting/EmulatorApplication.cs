@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using CloudResume.CloudFormation;
+using CloudResume.Contracts.RuntimeApi;
 using CloudResume.Emulator.Gateway;
 using CloudResume.Emulator.InvokeApi;
 using CloudResume.Emulator.Runtime;
@@ -88,6 +89,9 @@ public static class EmulatorApplication
         // One record per line: the function's JSON log lines stay one line each on the console.
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.AddServiceDefaults();
+        // The Runtime API's long-polls and posts are the Lambda service's plumbing, not requests of their own:
+        // a visit's trace runs gateway → invoke → function → DynamoDB.
+        builder.ExcludeFromTraces($"/{RuntimeApiProtocol.Version}/runtime", EmulatorPaths.FunctionLogs);
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource(EmulatorTelemetry.Name))
             .WithMetrics(metrics => metrics.AddMeter(EmulatorTelemetry.Name));
@@ -98,6 +102,7 @@ public static class EmulatorApplication
         services.AddSingleton(endpoints);
         services.AddSingleton<EmulatorTelemetry>();
         services.AddSingleton<InvocationRegistry>();
+        services.AddSingleton<FunctionMetrics>();
         services.AddSingleton<FunctionLogs>();
         services.AddSingleton(sp => new RuntimeDispatchers(
             managed ? ActivatorUtilities.CreateInstance<EnvironmentPool>(sp) : null,
@@ -114,7 +119,7 @@ public static class EmulatorApplication
         app.MapDefaultEndpoints();
         app.MapRuntimeApi();
         app.MapInvokeApi();
-        app.MapFunctionLogs();
+        app.MapEmulatorControl();
         return app;
     }
 }

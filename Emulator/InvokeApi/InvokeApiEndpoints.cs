@@ -46,9 +46,17 @@ public static class InvokeApiEndpoints
             return;
         }
         if (payload.Length == 0) payload = "{}"u8.ToArray();
+        if (JsonProblem(payload) is { } problem)
+        {
+            // Lambda refuses a payload that is not JSON before any function sees it.
+            await ServiceErrorAsync(response, 400, "InvalidRequestContentException",
+                new InvokeServiceError("User", $"Could not parse request body into json: {problem}"));
+            return;
+        }
 
+        var log = context.Request.Headers["X-Amz-Log-Type"] == "Tail" && invocationType != "Event" ? new InvocationLog() : null;
         var span = telemetry.Source.StartActivity($"Invoke {function.Name}", ActivityKind.Internal);
-        var invocation = invoker.Invoke(payload, span);
+        var invocation = invoker.Invoke(payload, span, log);
         if (invocationType == "Event")
         {
             // Asynchronous invoke: accepted now, run in the background.
@@ -83,9 +91,27 @@ public static class InvokeApiEndpoints
         response.StatusCode = StatusCodes.Status200OK;
         response.Headers["X-Amz-Executed-Version"] = "$LATEST";
         if (result.IsFunctionError) response.Headers["X-Amz-Function-Error"] = "Unhandled";
+        if (log is not null)
+        {
+            response.Headers["X-Amz-Log-Result"] = await log.TailAsync(invocation.RequestId,
+                Stopwatch.GetElapsedTime(invocation.StartedTimestamp), function.Definition.MemorySizeMb);
+        }
         response.ContentType = "application/json";
         response.ContentLength = result.Payload.Length;
         await response.Body.WriteAsync(result.Payload);
+    }
+
+    private static string? JsonProblem(byte[] payload)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(payload);
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return e.Message;
+        }
     }
 
     private static Task ServiceErrorAsync(HttpResponse response, int status, string errorType, InvokeServiceError error)

@@ -26,10 +26,15 @@ public sealed record EmulatedFunction(
             settings);
     }
 
-    /// <summary>Accepts what Lambda accepts for FunctionName: the name, the ARN, or either with :$LATEST.</summary>
+    /// <summary>
+    /// Accepts what the Invoke API accepts for FunctionName: the name (<c>my-function</c>), the ARN, or the partial
+    /// ARN (<c>123456789012:function:my-function</c>), each optionally with the <c>:$LATEST</c> qualifier.
+    /// </summary>
     public bool IsNamed(string nameOrArn)
     {
         var name = nameOrArn.EndsWith(":$LATEST", StringComparison.Ordinal) ? nameOrArn[..^":$LATEST".Length] : nameOrArn;
-        return name == Name || name == Arn;
+        return name == Name || name == Arn || name == PartialArn;
     }
+
+    private string PartialArn => Arn.Split(':', 5)[4];
 }

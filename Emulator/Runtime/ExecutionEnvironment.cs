@@ -18,6 +18,8 @@ public sealed class ExecutionEnvironment : IDisposable
     private readonly ILogger _log;
     private Process? _process;
     private int _disposed;
+    // The last invocation handed out: its log keeps taking lines that arrive just after its response.
+    private Invocation? _logTarget;
 
     public ExecutionEnvironment(int id, int port, EmulatedFunction function, FunctionLogs functionLogs, ILoggerFactory loggers)
     {
@@ -42,13 +44,19 @@ public sealed class ExecutionEnvironment : IDisposable
     public void Assign(Invocation invocation)
     {
         Current = invocation;
+        _logTarget = invocation;
         _mailbox.Writer.TryWrite(invocation);
     }
 
     public void Release(Invocation invocation)
     {
-        if (Current == invocation) Current = null;
+        if (Current != invocation) return;
+        Current = null;
+        IdleSinceTicks = Environment.TickCount64;
     }
+
+    /// <summary>When the environment last finished an invocation (<see cref="Environment.TickCount64"/>); it is idle since.</summary>
+    public long IdleSinceTicks { get; private set; } = Environment.TickCount64;
 
     /// <summary>/next on this environment's port: waits for the invocation assigned to it.</summary>
     public async ValueTask<Invocation?> NextAsync(CancellationToken cancellationToken)
@@ -60,11 +68,10 @@ public sealed class ExecutionEnvironment : IDisposable
         }
     }
 
-    /// <summary>Cold start: launches the runtime process (the function's Command) with Lambda's environment.</summary>
-    public void Start()
+    /// <summary>Cold start: launches <paramref name="command"/> (the function's runtime) with Lambda's environment.</summary>
+    public void Start(string command)
     {
         var settings = _function.Settings;
-        var command = settings.Command!;
         var workingDirectory = settings.WorkingDirectory
             ?? (Path.GetDirectoryName(Path.GetFullPath(command)) is { } dir && File.Exists(command) ? dir : Environment.CurrentDirectory);
         var start = new ProcessStartInfo(command)
@@ -104,7 +111,9 @@ public sealed class ExecutionEnvironment : IDisposable
     // Each line the function writes is a record of its own, as CloudWatch would show it.
     private void Forward(string stream, string? line)
     {
-        if (!string.IsNullOrEmpty(line)) _functionLogs.Write(Id, stream, line);
+        if (string.IsNullOrEmpty(line)) return;
+        _functionLogs.Write(Id, stream, line);
+        Volatile.Read(ref _logTarget)?.Log?.Append(line);
     }
 
     private void OnExited(Process process)

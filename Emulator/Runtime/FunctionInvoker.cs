@@ -14,7 +14,7 @@ public sealed class FunctionInvoker(
     EmulatedFunction function,
     IInvocationDispatcher dispatcher,
     InvocationRegistry registry,
-    EmulatorTelemetry telemetry,
+    FunctionMetrics metrics,
     ILogger<FunctionInvoker> log)
 {
     /// <summary>Lambda's synchronous invoke payload quota (request and response): 6 MB.</summary>
@@ -26,11 +26,12 @@ public sealed class FunctionInvoker(
     public EmulatedFunction Function => function;
 
     /// <summary>Starts an invocation; the caller awaits <see cref="Invocation.Completion"/> with its own patience.</summary>
-    public Invocation Invoke(byte[] payload, Activity? invokeSpan)
+    /// <param name="log">Collects the invocation's output (for <c>X-Amz-Log-Type: Tail</c>); null keeps none.</param>
+    public Invocation Invoke(byte[] payload, Activity? invokeSpan, InvocationLog? log = null)
     {
         var requestId = Guid.NewGuid().ToString();
-        var invocation = new Invocation(requestId, payload, DateTimeOffset.UtcNow + function.Timeout, XRayTraceHeader.From(invokeSpan));
-        var tags = new TagList { { "faas.name", function.Name } };
+        var invocation = new Invocation(requestId, payload, DateTimeOffset.UtcNow + function.Timeout, XRayTraceHeader.From(invokeSpan), log);
+        var tags = metrics.Tags;
         invokeSpan?.SetTag("faas.invocation_id", requestId);
 
         if (payload.Length > MaxRequestPayloadBytes)
@@ -43,13 +44,13 @@ public sealed class FunctionInvoker(
         registry.Add(invocation);
         if (!dispatcher.TryDispatch(invocation))
         {
-            telemetry.Throttles.Add(1, new TagList { { "faas.name", function.Name }, { "reason", "concurrency" } });
+            metrics.Throttles.Add(1, tags);
             invocation.TryComplete(InvocationResult.Error(InvocationOutcome.Throttled, "TooManyRequestsException", "Rate Exceeded."));
             return Record(invocation, invokeSpan, tags);
         }
 
-        telemetry.ConcurrentExecutions.Add(1, tags);
-        _ = invocation.Completion.ContinueWith(_ => telemetry.ConcurrentExecutions.Add(-1, tags), TaskScheduler.Default);
+        metrics.ConcurrentExecutions.Add(1, tags);
+        _ = invocation.Completion.ContinueWith(_ => metrics.ConcurrentExecutions.Add(-1, tags), TaskScheduler.Default);
         ArmTimeout(invocation);
         return Record(invocation, invokeSpan, tags);
     }
@@ -77,15 +78,15 @@ public sealed class FunctionInvoker(
             var result = task.Result;
             var outcomeTags = tags;
             outcomeTags.Add("outcome", result.Outcome.ToString());
-            telemetry.Invocations.Add(1, outcomeTags);
+            metrics.Invocations.Add(1, outcomeTags);
             if (result.IsFunctionError)
             {
-                telemetry.Errors.Add(1, outcomeTags);
+                metrics.Errors.Add(1, outcomeTags);
                 span?.SetStatus(ActivityStatusCode.Error, result.ErrorType);
             }
             if (!result.IsRejected)
             {
-                telemetry.Duration.Record(Stopwatch.GetElapsedTime(invocation.StartedTimestamp).TotalMilliseconds, outcomeTags);
+                metrics.Duration.Record(Stopwatch.GetElapsedTime(invocation.StartedTimestamp).TotalMilliseconds, outcomeTags);
             }
         }, TaskScheduler.Default);
         return invocation;

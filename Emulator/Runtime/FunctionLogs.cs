@@ -1,14 +1,16 @@
 using System.Threading.Channels;
 using CloudResume.Contracts.LocalSystem;
+using CloudResume.Emulator.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CloudResume.Emulator.Runtime;
 
 /// <summary>
-/// Where the execution environments' output goes: to the emulator's console (one log record per line, category
-/// = the function's name) unless the settings say otherwise, and to every reader of <see cref="FunctionLogRecord.Path"/>.
+/// Where the execution environments' output goes, as CloudWatch Logs would take it: to the emulator's console (one
+/// log record per line, category = the function's name) unless the settings say otherwise, to every reader of
+/// <see cref="EmulatorPaths.FunctionLogs"/>, and — for lines in embedded metric format — into the function's metrics.
 /// </summary>
-public sealed class FunctionLogs(EmulatedFunction function, ILoggerFactory loggers)
+public sealed class FunctionLogs(EmulatedFunction function, FunctionMetrics metrics, ILoggerFactory loggers)
 {
     private readonly ILogger _console = loggers.CreateLogger(function.Name);
     private readonly Lock _gate = new();
@@ -19,6 +21,10 @@ public sealed class FunctionLogs(EmulatedFunction function, ILoggerFactory logge
         if (function.Settings.LogsToConsole)
         {
             _console.LogInformation("{Line}", line);
+        }
+        foreach (var metric in EmbeddedMetric.Read(line))
+        {
+            metrics.RecordEmbedded(metric);
         }
         var record = new FunctionLogRecord(DateTimeOffset.UtcNow, environment, stream, line);
         lock (_gate)

@@ -6,7 +6,7 @@ namespace CloudResume.Emulator.Runtime;
 /// One invoke: the event, its deadline and the promise the caller awaits. Its state only moves forward
 /// (queued → running → done), which is what makes a second /response or a late one a 403.
 /// </summary>
-public sealed class Invocation(string requestId, byte[] payload, DateTimeOffset deadline, string traceHeader)
+public sealed class Invocation(string requestId, byte[] payload, DateTimeOffset deadline, string traceHeader, InvocationLog? log = null)
 {
     private const int Queued = 0, Running = 1, Done = 2;
     private int _state;
@@ -15,6 +15,9 @@ public sealed class Invocation(string requestId, byte[] payload, DateTimeOffset 
     public byte[] Payload { get; } = payload;
     public DateTimeOffset Deadline { get; } = deadline;
     public string TraceHeader { get; } = traceHeader;
+
+    /// <summary>Where the environment's output for this invocation goes, when the caller asked for its log.</summary>
+    public InvocationLog? Log { get; } = log;
     public long StartedTimestamp { get; private set; } = Stopwatch.GetTimestamp();
 
     private readonly TaskCompletionSource<InvocationResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using CloudResume.Contracts.HttpApi;
+using CloudResume.Contracts.LocalSystem;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CloudResume.Emulator.Runtime;
+
+/// <summary>The emulator's own endpoints (<see cref="EmulatorPaths"/>): the function's output followed live, and recycling its environments.</summary>
+public static class EmulatorControlEndpoints
+{
+    public static IEndpointRouteBuilder MapEmulatorControl(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(EmulatorPaths.FunctionLogs, FollowLogsAsync);
+        app.MapPost(EmulatorPaths.RecycleEnvironments, RecycleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> RecycleAsync(HttpContext context, RuntimeDispatchers dispatchers)
+    {
+        if (dispatchers.Pool is not { } pool)
+        {
+            return Results.Conflict(new MessageBody("External runtimes poll this emulator: it starts no environments to recycle."));
+        }
+        var request = context.Request.ContentLength is > 0
+            ? await JsonSerializer.DeserializeAsync(context.Request.Body, LocalSystemJsonContext.Default.RecycleRequest, context.RequestAborted)
+            : null;
+        if (request?.Command is { } command && !File.Exists(command))
+        {
+            return Results.BadRequest(new MessageBody($"No runtime executable at {command}."));
+        }
+        return Results.Json(new RecycleResult(pool.Recycle(request?.Command)), LocalSystemJsonContext.Default.RecycleResult);
+    }
+
+    private static async Task FollowLogsAsync(HttpContext context, FunctionLogs logs)
+    {
+        context.Response.ContentType = "application/x-ndjson";
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        try
+        {
+            await foreach (var record in logs.FollowAsync(context.RequestAborted))
+            {
+                await JsonSerializer.SerializeAsync(context.Response.Body, record, LocalSystemJsonContext.Default.FunctionLogRecord, context.RequestAborted);
+                await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The reader went away.
+        }
+    }
+}
