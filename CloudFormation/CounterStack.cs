@@ -13,6 +13,9 @@ public sealed record CounterStack(
     /// <summary>The parameter naming the site's origin, the API's allowed CORS origin when there is no custom domain.</summary>
     public const string SiteOriginParameter = "SiteOrigin";
 
+    /// <summary>The parameter that lets browsers send a traceparent header (the local AppHost sets it).</summary>
+    public const string AllowTraceContextParameter = "AllowTraceContext";
+
     public static CounterStack Load(string templatePath, StackContext? context = null)
     {
         var template = CloudFormationTemplate.Load(templatePath, context);

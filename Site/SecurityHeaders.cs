@@ -15,18 +15,18 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = BuildPolicy(SiteConfiguration.ApiOrigin(configuration));
+            headers.ContentSecurityPolicy = BuildPolicy(SiteConfiguration.ApiOrigin(configuration), SiteConfiguration.BrowserTelemetryOrigin(configuration));
             return next(context);
         });
     }
 
     /// <summary>
-    /// Everything from this origin only; the page may additionally call the counter API.
-    /// 'self' stays in connect-src because the page fetches config.json from its own origin.
+    /// Everything from this origin only; the page may additionally call the counter API (and, locally, send its span
+    /// to the dashboard). 'self' stays in connect-src because the page fetches config.json from its own origin.
     /// </summary>
-    internal static string BuildPolicy(string? apiOrigin)
+    internal static string BuildPolicy(string? apiOrigin, string? telemetryOrigin = null)
     {
-        var connect = apiOrigin is null ? "'self'" : $"'self' {apiOrigin}";
+        var connect = string.Join(' ', new[] { "'self'", apiOrigin, telemetryOrigin }.Where(source => source is not null));
         return string.Join("; ",
             "default-src 'none'",
             "script-src 'self'",

@@ -1,3 +1,4 @@
+using CloudResume.Contracts.HttpApi;
 using CloudResume.Contracts.LocalSystem;
 using CloudResume.Contracts.Site;
 
@@ -20,13 +21,13 @@ internal static class SiteConfigEndpoint
             if (apiUrl is null)
             {
                 return Results.Json(
-                    new ErrorMessage($"{SiteSettings.SectionName}:{nameof(SiteSettings.ApiUrl)} is not configured"),
-                    SiteJsonContext.Default.ErrorMessage,
+                    new MessageBody($"{SiteSettings.SectionName}:{nameof(SiteSettings.ApiUrl)} is not configured"),
+                    SiteJsonContext.Default.MessageBody,
                     statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             // Trailing slashes are trimmed so the page can append "/visits" to any base path.
-            var config = new SiteConfig(apiUrl.AbsoluteUri.TrimEnd('/'));
+            var config = new SiteConfig(apiUrl.AbsoluteUri.TrimEnd('/'), SiteConfiguration.BrowserTelemetry(configuration));
             return Results.Json(config, SiteJsonContext.Default.SiteConfig);
         });
         return endpoints;

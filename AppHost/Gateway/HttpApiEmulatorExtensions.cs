@@ -54,23 +54,23 @@ public static class HttpApiEmulatorExtensions
     {
         var resource = function.Resource;
         api.WithRelationship(resource, "Invokes");
+        var debug = resource.Options.Debug;
         api.WithEmulatorSettings(new EmulatorSettings
         {
-            Function = new EmulatedFunctionSettings { Command = resource.BootstrapPath, ServiceName = resource.Name, LogsToConsole = false },
+            // In debug mode there is no command: the function's project polls the Runtime API itself, as an external runtime.
+            Function = new EmulatedFunctionSettings { Command = debug ? null : resource.BootstrapPath, ServiceName = resource.Name, LogsToConsole = false },
         }, only: nameof(EmulatorSettings.Function));
         api.WithEnvironment(async context =>
         {
-            // Evaluate the function's own environment callbacks and hand the results to the emulator.
-            var functionContext = new EnvironmentCallbackContext(context.ExecutionContext, cancellationToken: context.CancellationToken);
-            foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-            {
-                await callback.Callback(functionContext);
-            }
-            foreach (var (key, value) in functionContext.EnvironmentVariables)
+            foreach (var (key, value) in await resource.EnvironmentAsync(context.ExecutionContext, context.CancellationToken))
             {
                 context.EnvironmentVariables[EmulatorSettings.EnvironmentVariable(nameof(EmulatorSettings.Function), nameof(EmulatedFunctionSettings.Environment), key)] = value;
             }
         });
+        if (debug)
+        {
+            function.AddDebuggableRuntime(api.GetEndpoint(RuntimeEndpoint));
+        }
 
         var control = new EmulatorControl(api.GetEndpoint(RuntimeEndpoint));
         // Environments cache the day's salt and the visitors they saw: a reset of the function's tables must not meet stale caches.
@@ -78,7 +78,10 @@ public static class HttpApiEmulatorExtensions
         {
             table.Annotations.Add(new AfterResetAnnotation(cancellationToken => control.RecycleAsync(null, cancellationToken)));
         }
-        function.WithRebuildCommand(control);
+        if (!debug)
+        {
+            function.WithRebuildCommand(control);
+        }
 
         var builder = api.ApplicationBuilder;
         builder.Eventing.Subscribe<ResourceReadyEvent>(api.Resource, async (@event, cancellationToken) =>

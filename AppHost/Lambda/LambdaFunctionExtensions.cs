@@ -15,8 +15,9 @@ public static class LambdaFunctionExtensions
         this IDistributedApplicationBuilder builder, string name, FunctionDefinition definition, FunctionOptions options)
         where TProject : IProjectMetadata, new()
     {
-        var bootstrap = BuildOutput.Current.OutputOf(new TProject().ProjectPath, "bootstrap");
-        return builder.AddResource(new LambdaFunctionResource(name, definition, bootstrap, options))
+        var project = new TProject().ProjectPath;
+        var bootstrap = BuildOutput.Current.OutputOf(project, "bootstrap");
+        return builder.AddResource(new LambdaFunctionResource(name, definition, bootstrap, options) { ProjectPath = project })
             .WithIconName("Code")
             .WithInitialState(new CustomResourceSnapshot
             {

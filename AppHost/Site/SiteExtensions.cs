@@ -18,10 +18,20 @@ public static class SiteExtensions
             .WithConsoleUrl("http", "Resume site")
             .WithOpenCommand();
 
-    /// <summary>Served as the site's <c>config.json</c>: the page's script never hard-codes the API.</summary>
-    public static IResourceBuilder<ProjectResource> WithApiUrl(this IResourceBuilder<ProjectResource> site, IResourceBuilder<ProjectResource> api) =>
+    /// <summary>
+    /// Served as the site's <c>config.json</c>: the page's script never hard-codes the API. Where the dashboard has an
+    /// OTLP/HTTP endpoint (the launch profile's), the page also gets it, to send its own span of each visit.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithApiUrl(this IResourceBuilder<ProjectResource> site, IResourceBuilder<ProjectResource> api)
+    {
         site.WithEnvironment(SiteSettings.EnvironmentVariable(nameof(SiteSettings.ApiUrl)), api.GetEndpoint(HttpApiEmulatorExtensions.GatewayEndpoint))
             .WithRelationship(api.Resource, "Calls");
+        if (site.ApplicationBuilder.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] is { Length: > 0 } otlpHttp)
+        {
+            site.WithEnvironment(SiteSettings.EnvironmentVariable(nameof(SiteSettings.BrowserTelemetryEndpoint)), otlpHttp);
+        }
+        return site;
+    }
 
     private static IResourceBuilder<ProjectResource> WithOpenCommand(this IResourceBuilder<ProjectResource> site) =>
         site.WithCommand("open-site", "Open site", async context =>

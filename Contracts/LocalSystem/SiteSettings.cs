@@ -8,5 +8,11 @@ public sealed class SiteSettings
     /// <summary>Base URL of the counter API, served to the page as config.json. Default none (the page shows its quiet fallback).</summary>
     public string? ApiUrl { get; set; }
 
+    /// <summary>
+    /// Locally only: an OTLP/HTTP endpoint (the Aspire dashboard's) the page may send its own span to, so one visit is
+    /// one trace from the browser on. Default none: the page sends no telemetry (as the deployed site never does).
+    /// </summary>
+    public string? BrowserTelemetryEndpoint { get; set; }
+
     public static string EnvironmentVariable(string property) => $"{SectionName}__{property}";
 }

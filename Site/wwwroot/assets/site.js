@@ -4,6 +4,8 @@
 // Failures of any kind end in a quiet "Visitor count unavailable": a resume must never show
 // an error dialog or log errors because a counter is down.
 
+import { startSpan } from './trace.js';
+
 const DAYS = 30;
 const TIMEOUT_MS = 5000;
 const SESSION_FLAG = 'cloudresume.visit-counted';
@@ -27,12 +29,12 @@ async function showVisits() {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
-    const apiUrl = await loadApiUrl(controller.signal);
-    if (!apiUrl) {
+    const config = await loadConfig(controller.signal);
+    if (!config) {
       showUnavailable();
       return;
     }
-    const counts = await fetchCounts(apiUrl, controller.signal);
+    const counts = await fetchCounts(config, controller.signal);
     if (!counts) {
       showUnavailable();
       return;
@@ -45,8 +47,8 @@ async function showVisits() {
   }
 }
 
-/** Reads the API base URL from config.json beside the page; null when missing or invalid. */
-async function loadApiUrl(signal) {
+/** Reads config.json beside the page: the API's /visits URL, and (locally only) a telemetry endpoint; null when invalid. */
+async function loadConfig(signal) {
   const response = await fetch(new URL('config.json', document.baseURI), { cache: 'no-store', signal });
   if (!response.ok) {
     return null;
@@ -68,22 +70,31 @@ async function loadApiUrl(signal) {
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/visits`;
   url.search = `?days=${DAYS}`;
   url.hash = '';
-  return url;
+  return { url, telemetry: config.telemetry };
 }
 
 /**
  * POSTs the first time in this browser session, GETs afterwards; both ask for the daily series.
- * The POST has no body and no headers, so it is a CORS "simple" request (no preflight needed).
+ * The POST has no body and no headers, so it is a CORS "simple" request (no preflight needed) — except
+ * locally with telemetry, where the traceparent header joins the page's span to the API's trace.
  */
-async function fetchCounts(url, signal) {
+async function fetchCounts({ url, telemetry }, signal) {
   const alreadyCounted = readSessionFlag();
-  const response = await fetch(url, {
-    method: alreadyCounted ? 'GET' : 'POST',
-    mode: 'cors',
-    credentials: 'omit',
-    cache: 'no-store',
-    signal,
-  });
+  const method = alreadyCounted ? 'GET' : 'POST';
+  const span = startSpan(`${method} /visits`, telemetry);
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      mode: 'cors',
+      credentials: 'omit',
+      cache: 'no-store',
+      headers: span ? { traceparent: span.traceparent } : {},
+      signal,
+    });
+  } finally {
+    span?.end(response?.status);
+  }
   if (!response.ok) {
     return null;
   }
