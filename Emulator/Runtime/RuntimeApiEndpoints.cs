@@ -107,13 +107,13 @@ public static class RuntimeApiEndpoints
 
     private static async Task<Invocation?> CheckStateAsync(HttpContext context, InvocationRegistry registry, string requestId)
     {
-        var invocation = registry.Find(requestId);
-        if (invocation is null)
+        var (invocation, ended) = registry.Find(requestId);
+        if (invocation is null && !ended)
         {
             await WriteErrorAsync(context.Response, 400, "InvalidRequestID", $"Invalid request ID: {requestId}");
             return null;
         }
-        if (!invocation.IsRunning)
+        if (invocation is not { IsRunning: true })
         {
             await WriteErrorAsync(context.Response, 403, "InvalidStateTransition",
                 $"Invocation {requestId} is not waiting for a response (already answered or timed out).");
