@@ -1,68 +1,58 @@
-using System.Text.Json.Nodes;
-using CloudResume.Counter.Http;
-using CloudResume.Counter.Runtime;
+using System.Text.Json;
+using CloudResume.Contracts;
+using CloudResume.Contracts.HttpApi;
 
 namespace CloudResume.Tests.Counter;
 
-/// <summary>API Gateway HTTP API payload 2.0 events, shaped like the captured AWS one.</summary>
+/// <summary>API Gateway HTTP API payload 2.0 events, shaped like the captured AWS one, built as the contract type.</summary>
 public static class ApiEvents
 {
     public const string Browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
-    public static string Json(string method, string path = "/visits", string? sourceIp = "203.0.113.7", string? userAgent = Browser,
+    public static HttpApiRequest Request(string method, string path = "/visits", string? sourceIp = "203.0.113.7", string? userAgent = Browser,
         IReadOnlyDictionary<string, string>? query = null, string? body = null, bool base64 = false)
     {
-        var headers = new JsonObject { ["host"] = "api.example.test", ["x-forwarded-proto"] = "https" };
+        var headers = new Dictionary<string, string> { ["host"] = "api.example.test", ["x-forwarded-proto"] = "https" };
         if (userAgent is not null)
         {
             headers["user-agent"] = userAgent;
         }
-        var queryObject = query is null ? null : new JsonObject(query.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
-        var http = new JsonObject
+        return new HttpApiRequest
         {
-            ["method"] = method,
-            ["path"] = path,
-            ["protocol"] = "HTTP/1.1",
-            ["sourceIp"] = sourceIp,
-            ["userAgent"] = userAgent ?? "",
-        };
-        var root = new JsonObject
-        {
-            ["version"] = "2.0",
-            ["routeKey"] = "$default",
-            ["rawPath"] = path,
-            ["rawQueryString"] = query is null ? "" : string.Join('&', query.Select(kv => $"{kv.Key}={kv.Value}")),
-            ["headers"] = headers,
-            ["requestContext"] = new JsonObject
+            Version = "2.0",
+            RouteKey = "$default",
+            RawPath = path,
+            RawQueryString = query is null ? "" : string.Join('&', query.Select(kv => $"{kv.Key}={kv.Value}")),
+            Headers = headers,
+            QueryStringParameters = query,
+            RequestContext = new HttpApiRequestContext
             {
-                ["accountId"] = "123456789012",
-                ["apiId"] = "api",
-                ["domainName"] = "api.example.test",
-                ["domainPrefix"] = "api",
-                ["http"] = http,
-                ["requestId"] = Guid.NewGuid().ToString("N"),
-                ["routeKey"] = "$default",
-                ["stage"] = "$default",
-                ["time"] = "21/Apr/2020:15:08:21 +0000",
-                ["timeEpoch"] = 1587481701067,
+                AccountId = "123456789012",
+                ApiId = "api",
+                DomainName = "api.example.test",
+                DomainPrefix = "api",
+                Http = new HttpApiRequestHttp
+                {
+                    Method = method,
+                    Path = path,
+                    Protocol = "HTTP/1.1",
+                    SourceIp = sourceIp,
+                    UserAgent = userAgent ?? "",
+                },
+                RequestId = Guid.NewGuid().ToString("N"),
+                RouteKey = "$default",
+                Time = "21/Apr/2020:15:08:21 +0000",
+                TimeEpoch = 1587481701067,
             },
-            ["isBase64Encoded"] = base64,
+            Body = body,
+            IsBase64Encoded = base64,
         };
-        if (queryObject is not null)
-        {
-            root["queryStringParameters"] = queryObject;
-        }
-        if (body is not null)
-        {
-            root["body"] = body;
-        }
-        return root.ToJsonString();
     }
 
-    public static HttpApiRequest Request(string method, string path = "/visits", string? sourceIp = "203.0.113.7", string? userAgent = Browser,
+    /// <summary>The same event as the JSON Lambda hands the function.</summary>
+    public static string Json(string method, string path = "/visits", string? sourceIp = "203.0.113.7", string? userAgent = Browser,
         IReadOnlyDictionary<string, string>? query = null, string? body = null, bool base64 = false) =>
-        LambdaBootstrap.Parse(System.Text.Encoding.UTF8.GetBytes(Json(method, path, sourceIp, userAgent, query, body, base64)))
-        ?? throw new InvalidOperationException("ApiEvents built an event the function rejects.");
+        JsonSerializer.Serialize(Request(method, path, sourceIp, userAgent, query, body, base64), ContractsJsonContext.Default.HttpApiRequest);
 
     public static Dictionary<string, string> Days(string days) => new() { ["days"] = days };
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Amazon.DynamoDBv2;
 using CloudResume.Counter.Counting;
+using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.Counter.Integration;
 
@@ -71,18 +72,13 @@ public sealed class AtMostOnceWriteTests
     public async Task Only_a_refused_connection_proves_a_request_was_never_sent()
     {
         // Nothing listens on a port just released; every connect is refused, so no request can have been applied.
-        int port;
-        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        var port = FreePort.Next();
         using var http = new HttpClient();
 
         var refused = await Record.ExceptionAsync(() => http.PostAsync($"http://127.0.0.1:{port}/", new StringContent("{}")));
 
-        Assert.True(AtMostOnceRetryPolicy.NeverSent(refused!), refused!.ToString());
-        Assert.False(AtMostOnceRetryPolicy.NeverSent(new HttpIOException(HttpRequestError.ResponseEnded)));
-        Assert.False(AtMostOnceRetryPolicy.NeverSent(new HttpRequestException(HttpRequestError.ResponseEnded, "closed", new IOException())));
+        Assert.True(DynamoDbRetries.NeverSent(refused!), refused!.ToString());
+        Assert.False(DynamoDbRetries.NeverSent(new HttpIOException(HttpRequestError.ResponseEnded)));
+        Assert.False(DynamoDbRetries.NeverSent(new HttpRequestException(HttpRequestError.ResponseEnded, "closed", new IOException())));
     }
 }

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CloudResume.Contracts.Visits;
 using CloudResume.Counter.Counting;
 using CloudResume.Counter.Logging;
-using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Counter.Integration;
 
@@ -12,8 +12,8 @@ namespace CloudResume.Tests.Counter.Integration;
 /// The <c>total</c> item stays small (writes are billed by its size): short day attribute names, and the
 /// daily prune of days older than the 90-day window by whoever creates the day's salt (docs/contracts.md).
 /// </summary>
-[Collection(DynaliteCollection.Name)]
-public sealed class BoundedTotalItemTests(DynaliteFixture dynalite)
+[Collection(EmulatedLambdaCollection.Name)]
+public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
     private static readonly UtcDay Today = UtcDay.Of(Now);
@@ -61,8 +61,8 @@ public sealed class BoundedTotalItemTests(DynaliteFixture dynalite)
     [Fact]
     public async Task Day_attributes_use_short_names_and_the_series_reads_them()
     {
-        var table = await dynalite.NewTableAsync();
-        using var client = dynalite.Server.CreateClient();
+        var table = await lambda.NewTableAsync();
+        using var client = lambda.Dynalite.CreateClient();
         await SeedTotalAsync(client, table, [1, 2]);
         var counter = CounterFor(client, table);
 
@@ -82,8 +82,8 @@ public sealed class BoundedTotalItemTests(DynaliteFixture dynalite)
     [Fact]
     public async Task First_count_of_a_day_removes_days_older_than_91_and_keeps_the_90_day_window()
     {
-        var table = await dynalite.NewTableAsync();
-        using var client = dynalite.Server.CreateClient();
+        var table = await lambda.NewTableAsync();
+        using var client = lambda.Dynalite.CreateClient();
         await SeedTotalAsync(client, table, Enumerable.Range(1, 120)); // yesterday back to today-120
         var counter = CounterFor(client, table);
 
@@ -101,8 +101,8 @@ public sealed class BoundedTotalItemTests(DynaliteFixture dynalite)
     [Fact]
     public async Task Only_the_environment_that_creates_the_days_salt_prunes_and_only_once()
     {
-        var table = await dynalite.NewTableAsync();
-        using var client = dynalite.Server.CreateClient();
+        var table = await lambda.NewTableAsync();
+        using var client = lambda.Dynalite.CreateClient();
         var first = CounterFor(client, table);
         var second = CounterFor(client, table); // another execution environment: reads the first one's salt
         await SeedTotalAsync(client, table, []);

@@ -36,18 +36,8 @@ public sealed class FakeDynamoDb : IAsyncDisposable
     public string Endpoint => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
     /// <summary>The function's own DynamoDB client (retry policy included), pointed at this fake.</summary>
-    public AmazonDynamoDBClient CreateFunctionClient() => DynamoDbClientFactory.Create(new LambdaEnvironment
-    {
-        RuntimeApi = null,
-        TableName = "visits",
-        DynamoDbEndpoint = Endpoint,
-        Region = "us-east-1",
-        FunctionName = "counter",
-        MemorySizeMb = null,
-        OtlpEndpoint = null,
-        OtlpProtocol = null,
-        ServiceName = "counter",
-    });
+    public AmazonDynamoDBClient CreateFunctionClient() =>
+        DynamoDbClientFactory.Create(new LambdaEnvironment { DynamoDbEndpoint = Endpoint, Region = "us-east-1" });
 
     public int Received(string operation) => _received.GetValueOrDefault(operation);
 

@@ -1,3 +1,4 @@
+using CloudResume.Contracts.Visits;
 using CloudResume.Counter.Counting;
 
 namespace CloudResume.Tests.Counter.Unit;
@@ -27,6 +28,8 @@ public sealed class FakeVisitCounter : IVisitCounter
 
     private async Task Misbehave(CancellationToken cancellationToken)
     {
+        // Like an AWS SDK call: no request goes out once the token has fired.
+        cancellationToken.ThrowIfCancellationRequested();
         if (HangUntilCancelled)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

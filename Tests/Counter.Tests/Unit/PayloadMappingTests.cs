@@ -1,19 +1,20 @@
 using System.Text;
 using System.Text.Json;
+using CloudResume.Contracts;
 using CloudResume.Counter.Http;
-using CloudResume.Counter.Json;
 using CloudResume.Counter.Runtime;
+using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Counter.Unit;
 
 public class PayloadMappingTests
 {
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
     [Fact]
     public void A_real_aws_http_api_event_maps_to_method_path_ip_and_user_agent()
     {
-        var payload = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "apigw-v2-request-no-authorizer.json"));
-
-        var request = LambdaBootstrap.Parse(payload);
+        var request = HttpApiFunction.Parse(File.ReadAllBytes(AwsSample.HttpApiEventPath));
 
         Assert.NotNull(request);
         Assert.Equal("GET", request.Method);
@@ -27,7 +28,9 @@ public class PayloadMappingTests
     [Fact]
     public void Query_parameters_and_body_are_read()
     {
-        var request = ApiEvents.Request("GET", query: ApiEvents.Days("7"), body: "{}");
+        var request = HttpApiFunction.Parse(Utf8(ApiEvents.Json("GET", query: ApiEvents.Days("7"), body: "{}")));
+
+        Assert.NotNull(request);
         Assert.Equal("7", request.Query("days"));
         Assert.Equal("{}", request.Body);
     }
@@ -41,15 +44,15 @@ public class PayloadMappingTests
     [InlineData("{\"version\":\"2.0\",\"rawPath\":\"/visits\"}")]
     public void Anything_but_a_payload_2_0_event_is_malformed(string payload)
     {
-        Assert.Null(LambdaBootstrap.Parse(Encoding.UTF8.GetBytes(payload)));
+        Assert.Null(HttpApiFunction.Parse(Utf8(payload)));
     }
 
     [Fact]
     public void Response_serializes_in_payload_2_0_shape()
     {
-        var response = HttpApiResponse.Error(405, "Method Not Allowed").WithHeader("allow", "GET, POST");
+        var response = Responses.Error(405, "Method Not Allowed", ("allow", "GET, POST"));
 
-        var json = JsonDocument.Parse(JsonSerializer.Serialize(response, CounterJsonContext.Default.HttpApiResponse)).RootElement;
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(response, ContractsJsonContext.Default.HttpApiResponse)).RootElement;
 
         Assert.Equal(405, json.GetProperty("statusCode").GetInt32());
         Assert.Equal("GET, POST", json.GetProperty("headers").GetProperty("allow").GetString());
@@ -60,7 +63,10 @@ public class PayloadMappingTests
     [Fact]
     public void Runtime_error_body_has_the_runtime_api_shape()
     {
-        var json = JsonSerializer.Serialize(RuntimeError.From("Runtime.MalformedEvent", "bad"), CounterJsonContext.Default.RuntimeError);
+        var error = LambdaBootstrap.ErrorOf(new FunctionErrorException(HttpApiFunction.MalformedEventType, "bad"));
+
+        var json = JsonSerializer.Serialize(error, ContractsJsonContext.Default.LambdaError);
+
         Assert.Equal("{\"errorMessage\":\"bad\",\"errorType\":\"Runtime.MalformedEvent\",\"stackTrace\":[]}", json);
     }
 }

@@ -1,0 +1,26 @@
+using CloudResume.Counter.Counting;
+
+namespace CloudResume.Tests.Counter.Unit;
+
+public class BotDetectorTests
+{
+    [Theory]
+    [InlineData("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")]
+    [InlineData("Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)")]
+    [InlineData("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)")]
+    [InlineData("facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)")]
+    [InlineData("Mozilla/5.0 (compatible; Yahoo! Slurp; http://help.yahoo.com/help/us/ysearch/slurp)")]
+    [InlineData("Mozilla/5.0 (compatible; Baiduspider/2.0)")]
+    [InlineData("SomeCrawler/1.0")]
+    [InlineData("Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.0; +https://openai.com/gptbot)")]
+    public void Known_crawlers_are_bots(string userAgent) => Assert.True(BotDetector.IsBot(userAgent));
+
+    [Theory]
+    [InlineData(ApiEvents.Browser)]
+    [InlineData("curl/8.5.0")]
+    [InlineData("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36")]
+    [InlineData("Playwright/1.64.1")]
+    [InlineData("Mozilla/5.0 (Linux; Android 10; Cubot X30) AppleWebKit/537.36 Chrome/90.0 Mobile Safari/537.36")]
+    [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1")]
+    public void Browsers_and_test_clients_are_not_bots(string userAgent) => Assert.False(BotDetector.IsBot(userAgent));
+}
