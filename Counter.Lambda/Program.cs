@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Amazon.DynamoDBv2;
 using CloudResume.Contracts.RuntimeApi;
 using CloudResume.Counter.Counting;
@@ -8,7 +9,8 @@ using CloudResume.Counter.Telemetry;
 
 // The `bootstrap` of a provided.al2023 custom runtime: configure, then serve invocations until killed.
 var environment = LambdaEnvironment.FromProcess();
-var log = JsonLineLogger.Stdout;
+var telemetry = TelemetryPipeline.Create(environment);
+var log = FunctionLog.Stdout(telemetry?.Logger);
 var heapLimit = GcHeapLimit.Apply(environment.MemorySizeMb);
 
 if (environment.RuntimeApi is null)
@@ -28,13 +30,11 @@ if (environment.Region is null && environment.DynamoDbEndpoint is null)
 }
 
 AmazonDynamoDBClient dynamo;
-TelemetryPipeline? telemetry;
 HttpApiFunction function;
 try
 {
     dynamo = DynamoDbClientFactory.Create(environment);
-    var counter = new VisitCounter(dynamo, environment.TableName, new DailySalt(dynamo, environment.TableName));
-    telemetry = TelemetryPipeline.Create(environment);
+    var counter = new VisitCounter(dynamo, environment.TableName, new DailySalt(dynamo, environment.TableName), log: log);
     function = new HttpApiFunction(new VisitsHandler(counter, TimeProvider.System, log), telemetry, log, TimeProvider.System);
 }
 catch (Exception exception)
@@ -44,17 +44,11 @@ catch (Exception exception)
 }
 using var disposeDynamo = dynamo;
 using var disposeTelemetry = telemetry;
-log.Info("Initialized", fields: w =>
-{
-    w.WriteString("table", environment.TableName);
-    w.WriteNumber("gcHeapLimitBytes", heapLimit);
-    w.WriteBoolean("telemetry", telemetry is not null);
-    // PublishAot turns dynamic code off in the JIT build too; only the native binary has no assembly file
-    // (the empty Location that IL3000 warns about is the very signal wanted here).
-#pragma warning disable IL3000
-    w.WriteBoolean("nativeAot", string.IsNullOrEmpty(typeof(LambdaBootstrap).Assembly.Location));
-#pragma warning restore IL3000
-});
+log.Info("Initialized", null,
+    ("table", environment.TableName),
+    ("gcHeapLimitBytes", heapLimit),
+    ("telemetry", telemetry is not null),
+    ("nativeAot", IsNativeAot()));
 
 try
 {
@@ -64,7 +58,7 @@ try
 catch (Exception exception)
 {
     // Only the Runtime API going away gets here; Lambda starts a fresh process.
-    log.Error("Runtime API loop ended", fields: w => w.WriteString("error", exception.Message));
+    log.Error("Runtime API loop ended", null, ("error", exception.Message));
     return 3;
 }
 
@@ -74,3 +68,7 @@ async Task<int> InitFailedAsync(string errorType, string message)
     await runtime.PostInitErrorAsync(new LambdaError(message, errorType, []), CancellationToken.None);
     return 1;
 }
+
+// PublishAot turns dynamic code off in the JIT build too; only the native binary has no assembly file.
+[UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "The empty Location IL3000 warns about is the very signal wanted.")]
+static bool IsNativeAot() => string.IsNullOrEmpty(typeof(LambdaBootstrap).Assembly.Location);

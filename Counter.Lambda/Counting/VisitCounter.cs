@@ -19,7 +19,7 @@ public sealed class VisitCounter(
     string tableName,
     DailySalt salt,
     SeenVisitors? seen = null,
-    JsonLineLogger? log = null) : IVisitCounter
+    FunctionLog? log = null) : IVisitCounter
 {
     /// <summary>The longest series a read may ask for (docs/contracts.md): 2 x 90 attributes in one projection.</summary>
     public const int MaxDays = 90;
@@ -37,10 +37,12 @@ public sealed class VisitCounter(
     private static readonly AttributeValue Zero = new() { N = "0" };
 
     private readonly SeenVisitors _seen = seen ?? new SeenVisitors();
+    private readonly FunctionLog _log = log ?? FunctionLog.Stdout();
 
-    public async Task<VisitCounts> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<VisitCounts> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, int days, CancellationToken cancellationToken)
     {
-        var counts = await CountVisitAsync(sourceIp, userAgent, UtcDay.Of(now), cancellationToken).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
+        var counts = await CountVisitAsync(sourceIp, userAgent, UtcDay.Of(now), days, cancellationToken).ConfigureAwait(false);
         // After the visit's own work, so the prune can neither block nor fail it; a failed visit leaves the claim for the next.
         if (salt.TryClaimCreated(UtcDay.Of(now)))
         {
@@ -86,48 +88,40 @@ public sealed class VisitCounter(
         catch (Exception exception) when (exception is ConditionalCheckFailedException or OperationCanceledException || TransientFailure.IsTransient(exception))
         {
             // Tomorrow's sweep covers today's days too.
-            (log ?? JsonLineLogger.Stdout).Warn("Daily prune of old day attributes skipped", fields: w =>
-            {
-                w.WriteString("day", today.Key);
-                w.WriteString("error", exception.GetType().Name);
-            });
+            _log.Warn("Daily prune of old day attributes skipped", null, ("day", today.Key), ("error", exception.GetType().Name));
         }
         catch (Exception exception)
         {
             // A bug, but the visit is already counted: report it without failing the visit.
-            (log ?? JsonLineLogger.Stdout).Error("Daily prune of old day attributes failed", fields: w =>
-            {
-                w.WriteString("day", today.Key);
-                w.WriteString("error", exception.GetType().Name);
-                w.WriteString("detail", exception.Message);
-            });
+            _log.Error("Daily prune of old day attributes failed", null, ("day", today.Key), ("error", exception.GetType().Name), ("detail", exception.Message));
         }
     }
 
-    private async Task<VisitCounts> CountVisitAsync(string sourceIp, string userAgent, UtcDay day, CancellationToken cancellationToken)
+    // With a series wanted, the writes answer ALL_NEW: the whole item holds the days, so the page's counting load is
+    // still one request (a write is billed by the item's size either way; only the answer is larger).
+    private async Task<VisitCounts> CountVisitAsync(string sourceIp, string userAgent, UtcDay day, int days, CancellationToken cancellationToken)
     {
         var daySalt = await salt.GetAsync(day, cancellationToken).ConfigureAwait(false);
         var hash = VisitorHash.Compute(daySalt, sourceIp, userAgent, day);
 
         // Visitors :zero makes UPDATED_NEW return the current visitor count along with the new view count.
-        var total = AddAsync("ADD #views :one, #visitors :zero, #dayViews :one", day, cancellationToken);
+        var total = AddAsync("ADD #views :one, #visitors :zero, #dayViews :one", day, days > 0, cancellationToken);
         if (_seen.Contains(day, hash))
         {
-            var known = await total.ConfigureAwait(false);
-            return new VisitCounts(Number(known.Attributes, TableKeys.Views), Number(known.Attributes, TableKeys.Visitors));
+            return CountsOf((await total.ConfigureAwait(false)).Attributes, day, days);
         }
 
         var marker = MarkVisitorAsync(day, hash, cancellationToken);
         await WhenAllObserved(total, marker).ConfigureAwait(false);
         _seen.Add(day, hash); // counted now (by us or, for a failed condition, by whoever came first)
 
-        var views = Number(total.Result.Attributes, TableKeys.Views);
         if (!marker.Result)
         {
-            return new VisitCounts(views, Number(total.Result.Attributes, TableKeys.Visitors));
+            return CountsOf(total.Result.Attributes, day, days);
         }
-        var visitor = await AddAsync("ADD #visitors :one, #dayVisitors :one", day, cancellationToken).ConfigureAwait(false);
-        return new VisitCounts(views, Number(visitor.Attributes, TableKeys.Visitors));
+        var visitor = await AddAsync("ADD #visitors :one, #dayVisitors :one", day, days > 0, cancellationToken).ConfigureAwait(false);
+        // The views are the first write's (the second one's answer may already hold later visits' views).
+        return CountsOf(visitor.Attributes, day, days) with { Views = Number(total.Result.Attributes, TableKeys.Views) };
     }
 
     public async Task<VisitCounts> ReadAsync(int days, DateTimeOffset now, CancellationToken cancellationToken)
@@ -157,15 +151,21 @@ public sealed class VisitCounter(
         };
         var response = await DynamoDbCall.RunAsync("GetItem", tableName, DynamoDbRetries.Idempotent, ct => dynamo.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
 
-        var item = response.Item;
+        return CountsOf(response.Item, today, days);
+    }
+
+    /// <summary>The totals of <paramref name="item"/> and, for <paramref name="days"/> &gt; 0, its last N days up to <paramref name="today"/>, oldest first.</summary>
+    private static VisitCounts CountsOf(Dictionary<string, AttributeValue>? item, UtcDay today, int days)
+    {
         var series = days > 0
-            ? wanted.Select(d => new DailyCount(d.Key, Number(item, TableKeys.DayViews(d)), Number(item, TableKeys.DayVisitors(d)))).ToList()
+            ? Enumerable.Range(0, days).Select(i => today.AddDays(i - days + 1))
+                .Select(d => new DailyCount(d.Key, Number(item, TableKeys.DayViews(d)), Number(item, TableKeys.DayVisitors(d)))).ToList()
             : null;
         return new VisitCounts(Number(item, TableKeys.Views), Number(item, TableKeys.Visitors), series);
     }
 
     /// <summary>One UpdateItem on <c>total</c>; placeholders #views, #visitors, #dayViews, #dayVisitors, values :one, :zero.</summary>
-    private Task<UpdateItemResponse> AddAsync(string update, UtcDay day, CancellationToken cancellationToken)
+    private Task<UpdateItemResponse> AddAsync(string update, UtcDay day, bool wholeItem, CancellationToken cancellationToken)
     {
         // VIEWS is a DynamoDB reserved word: attribute names always go through placeholders.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -185,7 +185,7 @@ public sealed class VisitCounter(
             UpdateExpression = update,
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
-            ReturnValues = ReturnValue.UPDATED_NEW,
+            ReturnValues = wholeItem ? ReturnValue.ALL_NEW : ReturnValue.UPDATED_NEW,
         };
         return DynamoDbCall.RunAsync("UpdateItem", tableName, DynamoDbRetries.AtMostOnce, ct => dynamo.UpdateItemAsync(request, ct), cancellationToken);
 

@@ -15,7 +15,7 @@ namespace CloudResume.Counter.Http;
 /// before the answer leaves (Lambda may freeze the process right after). Its
 /// <see cref="InvokeAsync"/> is the <see cref="LambdaHandler"/> the runtime loop calls.
 /// </summary>
-public sealed class HttpApiFunction(VisitsHandler handler, TelemetryPipeline? telemetry, JsonLineLogger log, TimeProvider time)
+public sealed class HttpApiFunction(VisitsHandler handler, TelemetryPipeline? telemetry, FunctionLog log, TimeProvider time)
 {
     public const string MalformedEventType = "Runtime.MalformedEvent";
 
@@ -40,11 +40,11 @@ public sealed class HttpApiFunction(VisitsHandler handler, TelemetryPipeline? te
             activity.SetTag("user_agent.original", request.UserAgent);
         }
 
-        HttpApiResponse response;
+        HandledRequest handled;
         try
         {
             using var deadline = DeadlineBudget.CreateSource(context.Deadline, time);
-            response = await handler.HandleAsync(request, context.RequestId, deadline.Token).ConfigureAwait(false);
+            handled = await handler.HandleAsync(request, context.RequestId, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -55,21 +55,23 @@ public sealed class HttpApiFunction(VisitsHandler handler, TelemetryPipeline? te
             throw;
         }
 
+        var response = handled.Response;
         activity?.SetTag("http.response.status_code", response.StatusCode);
         if (response.StatusCode >= 500)
         {
             activity?.SetStatus(ActivityStatusCode.Error);
         }
+        // Inside the span, so the record carries this invocation's trace; its metric fields count the visit (EMF).
+        log.Info("Handled", context.RequestId,
+        [
+            ("method", request.Method),
+            ("path", request.Path),
+            ("status", response.StatusCode),
+            ("durationMs", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2)),
+            .. handled.MetricFields,
+        ]);
         activity?.Dispose();
         FlushTelemetry(context.Deadline);
-
-        log.Info("Handled", context.RequestId, w =>
-        {
-            w.WriteString("method", request.Method);
-            w.WriteString("path", request.Path);
-            w.WriteNumber("status", response.StatusCode);
-            w.WriteNumber("durationMs", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2));
-        });
         return JsonSerializer.SerializeToUtf8Bytes(response, ContractsJsonContext.Default.HttpApiResponse);
     }
 

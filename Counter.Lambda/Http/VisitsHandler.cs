@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -6,7 +5,6 @@ using CloudResume.Contracts.HttpApi;
 using CloudResume.Contracts.Visits;
 using CloudResume.Counter.Counting;
 using CloudResume.Counter.Logging;
-using CloudResume.Counter.Telemetry;
 
 namespace CloudResume.Counter.Http;
 
@@ -14,12 +12,12 @@ namespace CloudResume.Counter.Http;
 /// The HTTP contract of /visits (docs/contracts.md): validation, routing, counting, and turning
 /// DynamoDB trouble into 503 + Retry-After. Unexpected exceptions propagate: the runtime reports them.
 /// </summary>
-public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, JsonLineLogger? log = null)
+public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, FunctionLog? log = null)
 {
     public const int MaxBodyBytes = 1024;
     public const int MaxUserAgentLength = 512;
 
-    public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request, string? requestId, CancellationToken deadline)
+    public async Task<HandledRequest> HandleAsync(HttpApiRequest request, string? requestId, CancellationToken deadline)
     {
         var route = Router.Match(request.Method, request.Path);
         try
@@ -27,60 +25,51 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Json
             return route switch
             {
                 Route.CountVisit => await CountAsync(request, deadline).ConfigureAwait(false),
-                Route.ReadVisits => await ReadAsync(request, deadline).ConfigureAwait(false),
-                Route.MethodNotAllowed => Responses.Error(405, "Method Not Allowed", ("allow", Router.AllowedOnVisits)),
-                _ => Responses.Error(404, "Not Found"),
+                Route.ReadVisits => new(await ReadAsync(request, deadline).ConfigureAwait(false)),
+                Route.MethodNotAllowed => new(Responses.Error(405, "Method Not Allowed", ("allow", Router.AllowedOnVisits))),
+                _ => new(Responses.Error(404, "Not Found")),
             };
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             log?.Warn("Deadline near: gave up on DynamoDB", requestId);
-            return Responses.Unavailable("Service Unavailable: the request ran out of time, try again.");
+            return new(Responses.Unavailable("Service Unavailable: the request ran out of time, try again."));
         }
         catch (Exception exception) when (TransientFailure.IsTransient(exception))
         {
-            log?.Warn("DynamoDB unavailable or throttled", requestId, w => w.WriteString("error", exception.GetType().Name));
-            return Responses.Unavailable("Service Unavailable: the visit store is busy or unreachable, try again.");
+            log?.Warn("DynamoDB unavailable or throttled", requestId, ("error", exception.GetType().Name));
+            return new(Responses.Unavailable("Service Unavailable: the visit store is busy or unreachable, try again."));
         }
     }
 
-    private async Task<HttpApiResponse> CountAsync(HttpApiRequest request, CancellationToken deadline)
+    private async Task<HandledRequest> CountAsync(HttpApiRequest request, CancellationToken deadline)
     {
         if (!TryReadDays(request, out var days))
         {
-            return DaysError;
+            return new(DaysError);
         }
         var userAgent = request.UserAgent;
         if (string.IsNullOrWhiteSpace(userAgent))
         {
-            return Responses.Error(400, "A User-Agent header is required.");
+            return new(Responses.Error(400, "A User-Agent header is required."));
         }
         if (userAgent.Length > MaxUserAgentLength)
         {
-            return Responses.Error(400, $"The User-Agent header is longer than {MaxUserAgentLength} characters.");
+            return new(Responses.Error(400, $"The User-Agent header is longer than {MaxUserAgentLength} characters."));
         }
         if (ValidateBody(request) is { } invalid)
         {
-            return invalid;
+            return new(invalid);
         }
 
         var now = time.GetUtcNow();
         if (BotDetector.IsBot(userAgent))
         {
-            CounterTelemetry.RecordVisit(counted: false, bot: true);
-            Activity.Current?.SetTag("visit.bot", true);
-            return Ok(await counter.ReadAsync(days, now, deadline).ConfigureAwait(false));
+            return new(Ok(await counter.ReadAsync(days, now, deadline).ConfigureAwait(false)), VisitOutcome.SkippedBot);
         }
-        var counts = await counter.CountAsync(request.SourceIp ?? "", userAgent, now, deadline).ConfigureAwait(false);
-        CounterTelemetry.RecordVisit(counted: true, bot: false);
-        if (days > 0)
-        {
-            // The site asks for the series once per session, on the counting load; read after the
-            // count so today's entry includes this visit.
-            var series = await counter.ReadAsync(days, now, deadline).ConfigureAwait(false);
-            counts = counts with { Daily = series.Daily };
-        }
-        return Ok(counts);
+        // The page asks for the series on its counting load: the count's own write answers it (today includes this visit).
+        var counts = await counter.CountAsync(request.SourceIp ?? "", userAgent, now, days, deadline).ConfigureAwait(false);
+        return new(Ok(counts), VisitOutcome.Counted);
     }
 
     private async Task<HttpApiResponse> ReadAsync(HttpApiRequest request, CancellationToken deadline)

@@ -9,7 +9,7 @@ namespace CloudResume.Counter.Runtime;
 /// Runtime API and nothing of HTTP: a failed invocation is reported and the loop goes on; only losing
 /// the Runtime API itself ends the process.
 /// </summary>
-public sealed class LambdaBootstrap(RuntimeApiClient runtime, LambdaHandler handler, JsonLineLogger log)
+public sealed class LambdaBootstrap(RuntimeApiClient runtime, LambdaHandler handler, FunctionLog log)
 {
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -35,12 +35,10 @@ public sealed class LambdaBootstrap(RuntimeApiClient runtime, LambdaHandler hand
         catch (Exception exception)
         {
             var error = ErrorOf(exception);
-            log.Error(exception is FunctionErrorException ? exception.Message : "Unhandled exception", context.RequestId, w =>
-            {
-                w.WriteString("errorType", error.ErrorType);
-                w.WriteString("error", exception.Message);
-                w.WriteNumber("durationMs", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2));
-            });
+            log.Error(exception is FunctionErrorException ? exception.Message : "Unhandled exception", context.RequestId,
+                ("errorType", error.ErrorType),
+                ("error", exception.Message),
+                ("durationMs", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2)));
             await runtime.PostErrorAsync(context.RequestId, error, stopping).ConfigureAwait(false);
             return;
         }

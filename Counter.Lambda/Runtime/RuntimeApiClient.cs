@@ -18,14 +18,19 @@ public sealed class RuntimeApiClient : IDisposable
     private readonly HttpClient _http;
 
     public RuntimeApiClient(string runtimeApi)
-    {
-        var handler = new SocketsHttpHandler
+        : this(runtimeApi, new SocketsHttpHandler
         {
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             UseProxy = false,
             UseCookies = false,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
-        };
+        })
+    {
+    }
+
+    /// <summary>Over another transport (unit tests look at the requests themselves).</summary>
+    internal RuntimeApiClient(string runtimeApi, HttpMessageHandler handler)
+    {
         _http = new HttpClient(handler)
         {
             BaseAddress = new Uri($"http://{runtimeApi}"),

@@ -1,27 +1,36 @@
 using System.Diagnostics;
 using CloudResume.Counter.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using OpenTelemetry.Metrics;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace CloudResume.Counter.Telemetry;
 
 /// <summary>
-/// OpenTelemetry traces and metrics over OTLP, on only when OTEL_EXPORTER_OTLP_ENDPOINT is set. The OTLP
-/// exporter itself reads OTEL_EXPORTER_OTLP_ENDPOINT/_PROTOCOL/_HEADERS (and per-signal variants).
-/// Lambda freezes the process after the response, so buffers are flushed before each response.
+/// OpenTelemetry traces and logs over OTLP, on only when OTEL_EXPORTER_OTLP_ENDPOINT is set (the exporter reads
+/// OTEL_EXPORTER_OTLP_* itself). Lambda freezes the process after the response, so both are flushed before each
+/// response. The function's metrics travel as CloudWatch embedded metric format in its log lines instead: Lambda
+/// and the emulator aggregate them across execution environments, which a per-process meter cannot.
 /// </summary>
 public sealed class TelemetryPipeline : IDisposable
 {
     private readonly TracerProvider _tracer;
-    private readonly MeterProvider _meter;
+    private readonly ServiceProvider _logging;
+    private readonly LoggerProvider _logs;
 
-    private TelemetryPipeline(TracerProvider tracer, MeterProvider meter)
+    private TelemetryPipeline(TracerProvider tracer, ServiceProvider logging)
     {
         _tracer = tracer;
-        _meter = meter;
+        _logging = logging;
+        _logs = logging.GetRequiredService<LoggerProvider>();
+        Logger = logging.GetRequiredService<ILoggerFactory>().CreateLogger(CounterTelemetry.Name);
     }
+
+    /// <summary>Where <see cref="Logging.FunctionLog"/> also sends its records (with the current span's ids).</summary>
+    public ILogger Logger { get; }
 
     public static TelemetryPipeline? Create(LambdaEnvironment environment)
     {
@@ -44,21 +53,24 @@ public sealed class TelemetryPipeline : IDisposable
             .AddSource(CounterTelemetry.Name)
             .AddOtlpExporter()
             .Build();
-        var meter = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(CounterTelemetry.Name)
-            .AddOtlpExporter()
-            .Build();
-        return new TelemetryPipeline(tracer, meter);
+        var logging = new ServiceCollection()
+            .AddLogging(builder => builder.AddOpenTelemetry(options =>
+            {
+                options.SetResourceBuilder(resource);
+                options.IncludeFormattedMessage = true;
+                options.AddOtlpExporter();
+            }))
+            .BuildServiceProvider();
+        return new TelemetryPipeline(tracer, logging);
     }
 
-    /// <summary>Exports what is buffered, waiting at most <paramref name="budget"/> (traces and metrics in parallel).</summary>
+    /// <summary>Exports what is buffered, waiting at most <paramref name="budget"/> (traces and logs in parallel).</summary>
     public void Flush(TimeSpan budget)
     {
         var ms = (int)Math.Max(1, budget.TotalMilliseconds);
-        var metrics = Task.Run(() => _meter.ForceFlush(ms));
+        var logs = Task.Run(() => _logs.ForceFlush(ms));
         _tracer.ForceFlush(ms);
-        metrics.Wait(ms);
+        logs.Wait(ms);
     }
 
     public static Activity? StartInvocation(string name, ActivityContext? parent, InvocationContext context)
@@ -76,6 +88,6 @@ public sealed class TelemetryPipeline : IDisposable
     public void Dispose()
     {
         _tracer.Dispose();
-        _meter.Dispose();
+        _logging.Dispose();
     }
 }

@@ -12,6 +12,7 @@ public sealed class LocalProcess : IAsyncDisposable
 {
     private const int SIGCONT = 18;
     private const int SIGSTOP = 19;
+    private const int ESRCH = 3;
 
     private readonly CancellationTokenSource _kill = new();
     private readonly ConcurrentQueue<string> _stdout = new();
@@ -113,9 +114,10 @@ public sealed class LocalProcess : IAsyncDisposable
 
     private void Signal(int signal)
     {
-        if (!HasExited && kill(Id, signal) != 0 && !HasExited)
+        // ESRCH: the process is already gone, though CliWrap may not have seen its exit yet.
+        if (!HasExited && kill(Id, signal) != 0 && Marshal.GetLastPInvokeError() is var errno && errno != ESRCH)
         {
-            throw new InvalidOperationException($"kill({Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+            throw new InvalidOperationException($"kill({Id}, {signal}) failed: errno {errno}");
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class AtMostOnceWriteTests
         await using var fake = new FakeDynamoDb(Table(_ => null));
         using var client = ClientFor(fake);
 
-        var failure = await Record.ExceptionAsync(() => CounterFor(client).CountAsync("203.0.113.7", "UA", Now, CancellationToken.None));
+        var failure = await Record.ExceptionAsync(() => CounterFor(client).CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None));
 
         Assert.NotNull(failure);
         Assert.True(TransientFailure.IsTransient(failure), failure.ToString());
@@ -48,7 +48,7 @@ public sealed class AtMostOnceWriteTests
             : FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"5"},"Visitors":{"N":"2"}}}""")));
         using var client = ClientFor(fake);
 
-        var counts = await CounterFor(client).CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+        var counts = await CounterFor(client).CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
 
         Assert.Equal((5, 2), (counts.Views, counts.Visitors));
         Assert.Equal(2, fake.Received("UpdateItem"));

@@ -18,7 +18,7 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
     private static readonly UtcDay Today = UtcDay.Of(Now);
 
-    private static VisitCounter CounterFor(IAmazonDynamoDB client, string table, JsonLineLogger? log = null) =>
+    private static VisitCounter CounterFor(IAmazonDynamoDB client, string table, FunctionLog? log = null) =>
         new(client, table, new DailySalt(client, table), log: log);
 
     /// <summary>Puts <c>total</c> with totals and, for each day ago in <paramref name="daysAgo"/>, views = 1000 + ago, visitors = ago.</summary>
@@ -66,7 +66,7 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
         await SeedTotalAsync(client, table, [1, 2]);
         var counter = CounterFor(client, table);
 
-        await counter.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
         var counts = await counter.ReadAsync(3, Now, CancellationToken.None);
 
         var total = await TotalAsync(client, table);
@@ -87,7 +87,7 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
         await SeedTotalAsync(client, table, Enumerable.Range(1, 120)); // yesterday back to today-120
         var counter = CounterFor(client, table);
 
-        await counter.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None); // creates the day's salt: prunes
+        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None); // creates the day's salt: prunes
 
         var total = await TotalAsync(client, table);
         Assert.Equal(Enumerable.Range(0, 91), DaysAgoOf(total)); // today ... today-90: the 90-day window and a day of margin
@@ -106,11 +106,11 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
         var first = CounterFor(client, table);
         var second = CounterFor(client, table); // another execution environment: reads the first one's salt
         await SeedTotalAsync(client, table, []);
-        await first.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None); // creates the salt, prunes nothing yet
+        await first.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None); // creates the salt, prunes nothing yet
 
         await SeedTotalAsync(client, table, [100]);
-        await first.CountAsync("203.0.113.8", "UA", Now, CancellationToken.None);
-        await second.CountAsync("203.0.113.9", "UA", Now, CancellationToken.None);
+        await first.CountAsync("203.0.113.8", "UA", Now, 0, CancellationToken.None);
+        await second.CountAsync("203.0.113.9", "UA", Now, 0, CancellationToken.None);
 
         Assert.Equal([0, 100], DaysAgoOf(await TotalAsync(client, table))); // today (counted) and the old day, untouched
     }
@@ -132,9 +132,9 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
         });
         using var client = fake.CreateFunctionClient();
         using var output = new MemoryStream();
-        var counter = CounterFor(client, "visits", new JsonLineLogger(output, TimeProvider.System));
+        var counter = CounterFor(client, "visits", new FunctionLog(output, TimeProvider.System));
 
-        var counts = await counter.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+        var counts = await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
 
         Assert.Equal((7, 3), (counts.Views, counts.Visitors));
         Assert.True(fake.Received("UpdateItem") >= 3, "the prune was attempted");

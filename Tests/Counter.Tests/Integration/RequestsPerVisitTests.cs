@@ -30,9 +30,9 @@ public sealed class RequestsPerVisitTests
         using var client = ClientFor(table);
         var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
 
-        await counter.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
         var afterFirst = Requests(table);
-        await counter.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
         var afterRepeat = Requests(table);
 
         Assert.Equal((1, 1, 2), afterFirst); // the day's salt read once, the marker, views + visitors
@@ -52,13 +52,30 @@ public sealed class RequestsPerVisitTests
         using var client = ClientFor(table);
         var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
 
-        await counter.CountAsync("203.0.113.7", "UA", Now, CancellationToken.None);
+        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
         var afterFirst = Requests(table);
-        await counter.CountAsync("203.0.113.8", "UA", Now, CancellationToken.None);
+        await counter.CountAsync("203.0.113.8", "UA", Now, 0, CancellationToken.None);
         var afterSecond = Requests(table);
 
         Assert.Equal((1, 2, 3), afterFirst); // salt get + put, marker, views + visitors + the prune
         Assert.Equal((1, 3, 5), afterSecond); // a new visitor: marker, views + visitors; no second prune
+    }
+
+    [Fact]
+    public async Task The_pages_counting_load_with_thirty_days_costs_one_update_for_a_known_visitor()
+    {
+        await using var table = NewVisitorsTable();
+        using var client = ClientFor(table);
+        var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
+        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
+        var before = Requests(table);
+
+        var counts = await counter.CountAsync("203.0.113.7", "UA", Now, 30, CancellationToken.None);
+
+        var after = Requests(table);
+        Assert.Equal((before.Get, before.Put, before.Update + 1), after); // one UpdateItem answers ALL_NEW: no GetItem
+        Assert.Equal(30, counts.Daily!.Count);
+        Assert.Equal("2025-06-01", counts.Daily[^1].Date);
     }
 
     [Fact]

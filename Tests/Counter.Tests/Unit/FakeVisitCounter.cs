@@ -11,20 +11,26 @@ public sealed class FakeVisitCounter : IVisitCounter
     public Func<Exception>? Failure { get; set; }
     public bool HangUntilCancelled { get; set; }
 
-    public async Task<VisitCounts> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<VisitCounts> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, int days, CancellationToken cancellationToken)
     {
         await Misbehave(cancellationToken);
         Counted.Add((sourceIp, userAgent));
-        return new VisitCounts(10 + Counted.Count, 5);
+        CountedWithDays.Add(days);
+        return new VisitCounts(10 + Counted.Count, 5, Series(days));
     }
+
+    /// <summary>The series length each count asked for (0: none).</summary>
+    public List<int> CountedWithDays { get; } = [];
 
     public async Task<VisitCounts> ReadAsync(int days, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await Misbehave(cancellationToken);
         Reads.Add(days);
-        var daily = days > 0 ? Enumerable.Range(0, days).Select(i => new DailyCount($"2025-01-{i + 1:00}", 0, 0)).ToList() : null;
-        return new VisitCounts(10, 5, daily);
+        return new VisitCounts(10, 5, Series(days));
     }
+
+    private static List<DailyCount>? Series(int days) =>
+        days > 0 ? [.. Enumerable.Range(0, days).Select(i => new DailyCount($"2025-01-{i + 1:00}", 0, 0))] : null;
 
     private async Task Misbehave(CancellationToken cancellationToken)
     {
