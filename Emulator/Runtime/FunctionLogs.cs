@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using CloudResume.Contracts.LocalSystem;
 using CloudResume.Emulator.Telemetry;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CloudResume.Emulator.Runtime;
@@ -10,7 +11,7 @@ namespace CloudResume.Emulator.Runtime;
 /// log record per line, category = the function's name) unless the settings say otherwise, to every reader of
 /// <see cref="EmulatorPaths.FunctionLogs"/>, and — for lines in embedded metric format — into the function's metrics.
 /// </summary>
-public sealed class FunctionLogs(EmulatedFunction function, FunctionMetrics metrics, ILoggerFactory loggers)
+public sealed class FunctionLogs(EmulatedFunction function, FunctionMetrics metrics, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
 {
     private readonly ILogger _console = loggers.CreateLogger(function.Name);
     private readonly Lock _gate = new();
@@ -42,6 +43,8 @@ public sealed class FunctionLogs(EmulatedFunction function, FunctionMetrics metr
         // Bounded: a reader that stops reading loses old lines rather than growing the emulator's memory.
         var channel = Channel.CreateBounded<FunctionLogRecord>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
         lock (_gate) _readers.Add(channel);
+        // A follower's response never ends by itself: end it when the emulator stops, so shutdown does not wait for it.
+        using var stopping = lifetime.ApplicationStopping.Register(() => channel.Writer.TryComplete());
         try
         {
             await foreach (var record in channel.Reader.ReadAllAsync(cancellationToken))
