@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
 using CloudResume.Local.Processes;
+
 namespace CloudResume.Tests.Support;
 
 /// <summary>
-/// An OTLP/HTTP endpoint that keeps the raw protobuf bodies posted to /v1/traces and /v1/metrics. Span,
-/// metric and service names are plain UTF-8 inside the protobuf, so tests look for them without a decoder.
+/// An OTLP/HTTP endpoint (protobuf) that keeps every body posted to /v1/traces and /v1/metrics, raw and
+/// decoded: which service sent which span (ids, parent, name, kind, attributes) and which metric.
 /// </summary>
 public sealed class OtlpReceiver : IDisposable
 {
@@ -25,12 +26,37 @@ public sealed class OtlpReceiver : IDisposable
 
     public string Endpoint => $"http://127.0.0.1:{Port}";
 
+    /// <summary>Each trace export's protobuf body, as received.</summary>
     public IReadOnlyCollection<byte[]> Traces => _traces.ToArray();
 
+    /// <summary>Each metrics export's protobuf body, as received.</summary>
     public IReadOnlyCollection<byte[]> Metrics => _metrics.ToArray();
 
-    /// <summary>Each trace export as text, for looking up names.</summary>
-    public IEnumerable<string> TraceTexts => Traces.Select(System.Text.Encoding.UTF8.GetString);
+    /// <summary>Every span received so far, decoded (each call decodes the bodies afresh).</summary>
+    public IReadOnlyList<ReceivedSpan> Spans => [.. Traces.SelectMany(OtlpExport.Spans)];
+
+    /// <summary>The names of the metrics received so far, by the service that sent them.</summary>
+    public ILookup<string, string> MetricNames =>
+        Metrics.SelectMany(OtlpExport.Metrics).Distinct().ToLookup(metric => metric.ServiceName, metric => metric.Name);
+
+    /// <summary>The first span matching <paramref name="match"/>, waiting for exporters' batches up to <paramref name="timeout"/>.</summary>
+    public async Task<ReceivedSpan> WaitForSpanAsync(Func<ReceivedSpan, bool> match, TimeSpan timeout)
+    {
+        var giveUp = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var spans = Spans;
+            if (spans.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+            if (DateTime.UtcNow > giveUp)
+            {
+                throw new TimeoutException($"No matching span within {timeout}; received:\n{string.Join('\n', spans)}");
+            }
+            await Task.Delay(200);
+        }
+    }
 
     private async Task LoopAsync()
     {
