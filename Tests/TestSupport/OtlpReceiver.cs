@@ -40,19 +40,26 @@ public sealed class OtlpReceiver : IDisposable
         Metrics.SelectMany(OtlpExport.Metrics).Distinct().ToLookup(metric => metric.ServiceName, metric => metric.Name);
 
     /// <summary>The first span matching <paramref name="match"/>, waiting for exporters' batches up to <paramref name="timeout"/>.</summary>
-    public async Task<ReceivedSpan> WaitForSpanAsync(Func<ReceivedSpan, bool> match, TimeSpan timeout)
+    public Task<ReceivedSpan> WaitForSpanAsync(Func<ReceivedSpan, bool> match, TimeSpan timeout) =>
+        WaitForAsync(() => Spans, match, timeout);
+
+    /// <summary>The metric <paramref name="name"/> from <paramref name="serviceName"/>, waiting up to <paramref name="timeout"/>.</summary>
+    public Task<ReceivedMetric> WaitForMetricAsync(string serviceName, string name, TimeSpan timeout) =>
+        WaitForAsync(() => Metrics.SelectMany(OtlpExport.Metrics), metric => metric == new ReceivedMetric(serviceName, name), timeout);
+
+    private static async Task<T> WaitForAsync<T>(Func<IEnumerable<T>> received, Func<T, bool> match, TimeSpan timeout)
     {
         var giveUp = DateTime.UtcNow + timeout;
         while (true)
         {
-            var spans = Spans;
-            if (spans.FirstOrDefault(match) is { } found)
+            var all = received().ToList();
+            if (all.FirstOrDefault(match) is { } found)
             {
                 return found;
             }
             if (DateTime.UtcNow > giveUp)
             {
-                throw new TimeoutException($"No matching span within {timeout}; received:\n{string.Join('\n', spans)}");
+                throw new TimeoutException($"Nothing matching within {timeout}; received:\n{string.Join('\n', all.Distinct())}");
             }
             await Task.Delay(200);
         }
