@@ -12,25 +12,21 @@ public static class OtlpExport
     public const string ServiceNameAttribute = "service.name";
 
     public static IEnumerable<ReceivedSpan> Spans(byte[] body) =>
-        from resourceSpans in ExportTraceServiceRequest.Parser.ParseFrom(body).ResourceSpans
-        let service = ServiceName(resourceSpans.Resource)
-        from scopeSpans in resourceSpans.ScopeSpans
-        from span in scopeSpans.Spans
-        select new ReceivedSpan(
-            service,
-            Hex(span.TraceId),
-            Hex(span.SpanId),
-            span.ParentSpanId.IsEmpty ? null : Hex(span.ParentSpanId),
-            span.Name,
-            Kind(span.Kind),
-            Attributes(span.Attributes));
+        ExportTraceServiceRequest.Parser.ParseFrom(body).ResourceSpans.SelectMany(resource =>
+            resource.ScopeSpans.SelectMany(scope => scope.Spans).Select(span => Received(ServiceName(resource.Resource), span)));
 
     public static IEnumerable<ReceivedMetric> Metrics(byte[] body) =>
-        from resourceMetrics in ExportMetricsServiceRequest.Parser.ParseFrom(body).ResourceMetrics
-        let service = ServiceName(resourceMetrics.Resource)
-        from scopeMetrics in resourceMetrics.ScopeMetrics
-        from metric in scopeMetrics.Metrics
-        select new ReceivedMetric(service, metric.Name);
+        ExportMetricsServiceRequest.Parser.ParseFrom(body).ResourceMetrics.SelectMany(resource =>
+            resource.ScopeMetrics.SelectMany(scope => scope.Metrics).Select(metric => new ReceivedMetric(ServiceName(resource.Resource), metric.Name)));
+
+    private static ReceivedSpan Received(string serviceName, Span span) => new(
+        serviceName,
+        Hex(span.TraceId),
+        Hex(span.SpanId),
+        span.ParentSpanId.IsEmpty ? null : Hex(span.ParentSpanId),
+        span.Name,
+        Kind(span.Kind),
+        Attributes(span.Attributes));
 
     private static string ServiceName(Resource? resource) =>
         resource is null ? "" : Attributes(resource.Attributes).GetValueOrDefault(ServiceNameAttribute, "");
