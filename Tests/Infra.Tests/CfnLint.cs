@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.Infra;
 
@@ -13,17 +13,8 @@ internal static class CfnLint
 
     public static async Task<Result> RunAsync(string templatePath)
     {
-        var info = new ProcessStartInfo("cfn-lint") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // "--" ends --include-checks' list, which would otherwise swallow the path.
-        foreach (var argument in new[] { "--format", "json", "--include-checks", "I", "--", templatePath })
-        {
-            info.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var text = await stdout;
-        return new Result(process.ExitCode, string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text)!.AsArray(), await stderr);
+        var output = await new ProcessStart("cfn-lint", ["--format", "json", "--include-checks", "I", "--", templatePath]).RunAsync();
+        return new Result(output.ExitCode, string.IsNullOrWhiteSpace(output.Stdout) ? [] : JsonNode.Parse(output.Stdout)!.AsArray(), output.Stderr);
     }
 }

@@ -1,12 +1,11 @@
 using CloudResume.CloudFormation;
-using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Infra;
 
 /// <summary>What the AppHost and the emulator read from the real template.</summary>
 public sealed class CounterStackTests
 {
-    private static readonly string TemplatePath = RepositoryPaths.Combine("infra", "template.yaml");
+    private static readonly string TemplatePath = TemplateFile.Path;
 
     [Fact]
     public void Routes_are_POST_and_GET_visits_through_the_counter_function_with_payload_2()

@@ -1,14 +1,16 @@
 using CloudResume.Deploy;
+using CloudResume.Local.Repository;
+using Microsoft.Extensions.Configuration;
 
 namespace CloudResume.Tests.Infra;
 
-/// <summary>The console's options, and the stack parameters they become.</summary>
+/// <summary>The console's options, the AppHost's configuration section, and the stack parameters they become.</summary>
 public sealed class DeployOptionsTests
 {
     [Fact]
     public void Options_parse_including_repeated_parameters_and_flags_with_explicit_values()
     {
-        var options = DeployOptions.Parse(
+        var options = DeployCommandLine.Parse(
         [
             "--artifact-bucket", "art", "--create-artifact-bucket", "--stack-name", "cv", "--architecture", "arm64",
             "--parameter", "ReservedConcurrency=5", "--parameter", "LogRetentionInDays=14", "--dry-run", "false",
@@ -23,30 +25,60 @@ public sealed class DeployOptionsTests
         Assert.Equal("14", options.Parameters["LogRetentionInDays"]);
     }
 
+    [Fact]
+    public void The_apphost_binds_the_same_options_from_configuration_including_another_template()
+    {
+        var template = Path.Combine(Path.GetTempPath(), "another-template.yaml");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AwsDeployment:Template"] = template,
+            ["AwsDeployment:ArtifactBucket"] = "x",
+            ["AwsDeployment:Parameters:ReservedConcurrency"] = "5",
+        }).Build();
+
+        // What AwsDeploymentExtensions does with the AppHost's configuration.
+        var options = configuration.GetSection(DeployOptions.SectionName).Get<DeployOptions>();
+
+        Assert.NotNull(options);
+        Assert.Equal(template, options.TemplatePath);
+        Assert.Equal("x", options.ArtifactBucket);
+        Assert.Equal("5", options.Parameters["ReservedConcurrency"]);
+        Assert.Equal(DeployOptions.DefaultStackName, options.StackName);
+    }
+
+    [Fact]
+    public void Without_a_template_option_the_checkouts_template_is_deployed_and_with_one_that_file()
+    {
+        var template = Path.Combine(Path.GetTempPath(), "another-template.yaml");
+
+        Assert.Equal(TemplateFile.Path, DeployCommandLine.Parse(["--artifact-bucket", "art"]).TemplatePath);
+        Assert.Equal(template, DeployCommandLine.Parse(["--artifact-bucket", "art", "--template", template]).TemplatePath);
+    }
+
     [Theory]
     [InlineData("--nope")]
     [InlineData("--artifact-bucket")]
     [InlineData("--parameter", "NoEquals")]
     public void Bad_options_are_refused_with_a_message(params string[] args)
     {
-        Assert.Throws<DeployException>(() => DeployOptions.Parse(args));
+        Assert.Throws<DeployException>(() => DeployCommandLine.Parse(args));
     }
 
     [Fact]
     public void A_custom_domain_needs_its_certificate_and_a_real_deploy_needs_an_artifact_bucket()
     {
-        var root = Support.RepositoryPaths.Root;
+        var root = RepositoryLayout.Current.Root;
         Assert.Contains("certificate", Assert.Throws<DeployException>(() =>
-            DeployOptions.Parse(["--repository-root", root, "--dry-run", "--site-domain", "cv.example.com"]).Validate()).Message);
+            DeployCommandLine.Parse(["--repository-root", root, "--dry-run", "--site-domain", "cv.example.com"]).Validate()).Message);
         Assert.Contains("--artifact-bucket", Assert.Throws<DeployException>(() =>
-            DeployOptions.Parse(["--repository-root", root]).Validate()).Message);
+            DeployCommandLine.Parse(["--repository-root", root]).Validate()).Message);
     }
 
     [Fact]
     public void Stack_parameters_use_the_site_origin_only_without_a_custom_domain()
     {
-        var plain = DeployOptions.Parse(["--artifact-bucket", "art"]);
-        var custom = DeployOptions.Parse(["--artifact-bucket", "art", "--site-domain", "cv.example.com", "--certificate-arn", TemplateFile.CertificateArn]);
+        var plain = DeployCommandLine.Parse(["--artifact-bucket", "art"]);
+        var custom = DeployCommandLine.Parse(["--artifact-bucket", "art", "--site-domain", "cv.example.com", "--certificate-arn", TemplateFile.CertificateArn]);
 
         var plainParameters = StackParameters.For(plain, "counter-lambda/x.zip", "https://d1.cloudfront.net");
         var customParameters = StackParameters.For(custom, "counter-lambda/x.zip", "https://d1.cloudfront.net");

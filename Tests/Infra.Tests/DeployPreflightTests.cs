@@ -1,5 +1,5 @@
 using CloudResume.Deploy;
-using CloudResume.Tests.Support;
+using CloudResume.Local.Repository;
 
 namespace CloudResume.Tests.Infra;
 
@@ -7,7 +7,7 @@ namespace CloudResume.Tests.Infra;
 public sealed class DeployPreflightTests
 {
     private static DeployOptions Options(params string[] args) =>
-        DeployOptions.Parse(["--repository-root", RepositoryPaths.Root, "--artifact-bucket", "art", .. args]);
+        DeployCommandLine.Parse(["--repository-root", RepositoryLayout.Current.Root, "--artifact-bucket", "art", .. args]);
 
     [Fact]
     public async Task Dry_run_prints_the_plan_without_running_the_aws_cli()

@@ -1,8 +1,8 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using CloudResume.Deploy;
-using CloudResume.Tests.Support;
+using CloudResume.Local.DynamoDb;
+using CloudResume.Local.Processes;
+using CloudResume.Local.Repository;
 
 namespace CloudResume.Tests.Infra;
 
@@ -15,15 +15,15 @@ public sealed class MotoServer : IAsyncLifetime
 {
     public const string Region = "us-east-1";
 
-    private Process? _process;
+    private LocalProcess? _process;
 
     public string Endpoint { get; private set; } = "";
 
-    /// <summary>Dummy credentials: moto accepts any.</summary>
-    public static readonly IReadOnlyDictionary<string, string?> Credentials = new Dictionary<string, string?>
+    /// <summary>Dummy credentials (moto accepts any) and nothing of the user's own AWS set-up.</summary>
+    public static Dictionary<string, string?> Credentials() => new()
     {
-        ["AWS_ACCESS_KEY_ID"] = "testing",
-        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_ACCESS_KEY_ID"] = LocalCredentials.AccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = LocalCredentials.SecretAccessKey,
         ["AWS_SESSION_TOKEN"] = null,
         ["AWS_PROFILE"] = null,
         ["AWS_EC2_METADATA_DISABLED"] = "true",
@@ -34,64 +34,35 @@ public sealed class MotoServer : IAsyncLifetime
     /// <summary>Deploy options aimed at this server; the stand-ins replace the outputs moto does not return.</summary>
     public DeployOptions Options(string stackName, string artifactBucket) => new()
     {
-        RepositoryRoot = RepositoryPaths.Root,
+        RepositoryRoot = RepositoryLayout.Current.Root,
         StackName = stackName,
         Region = Region,
         EndpointUrl = Endpoint,
-        AwsEnvironment = Credentials,
+        AwsEnvironment = Credentials(),
         ArtifactBucket = artifactBucket,
     };
 
-    public AwsCli Cli() => new(new DeployOptions { Region = Region, EndpointUrl = Endpoint, AwsEnvironment = Credentials, RepositoryRoot = RepositoryPaths.Root });
+    public AwsCli Cli() => new(new DeployOptions { Region = Region, EndpointUrl = Endpoint, AwsEnvironment = Credentials(), RepositoryRoot = RepositoryLayout.Current.Root });
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        var info = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            info.ArgumentList.Add(argument);
-        }
-        _process = Process.Start(info) ?? throw new InvalidOperationException("python3 did not start");
-        // Drain its request log so the pipe never fills up.
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        var port = FreePort.Next();
+        var process = _process = LocalProcess.Start(
+            new ProcessStart("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture)]));
         Endpoint = $"http://127.0.0.1:{port}";
-
-        var giveUp = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => !process.HasExited);
+        if (process.HasExited)
         {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < giveUp && !_process.HasExited)
-            {
-                await Task.Delay(100);
-            }
+            throw new InvalidOperationException($"moto exited ({process.ExitCode}); is it installed (pip install 'moto[server]')?\n{process.Output}");
         }
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
+            await _process.DisposeAsync();
         }
-        _process?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -1,5 +1,6 @@
 using CloudResume.Contracts.Site;
 using CloudResume.Deploy;
+using CloudResume.Local.Repository;
 
 namespace CloudResume.Tests.Infra;
 
@@ -36,7 +37,7 @@ public sealed class SiteFileHeadersTests
         var scratch = Path.Combine(Path.GetTempPath(), $"site-files-{Guid.NewGuid():N}");
         try
         {
-            var files = SiteUploader.LocalFiles(Support.RepositoryPaths.Combine("Site", "wwwroot"), "https://api.example", scratch);
+            var files = SiteUploader.LocalFiles(RepositoryLayout.Current.SiteRoot, "https://api.example", scratch);
 
             Assert.Contains(files, f => f.Key == "index.html");
             Assert.Single(files, f => f.Key == "config.json");

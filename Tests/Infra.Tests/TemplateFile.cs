@@ -1,12 +1,12 @@
 using CloudResume.CloudFormation;
-using CloudResume.Tests.Support;
+using CloudResume.Local.Repository;
 
 namespace CloudResume.Tests.Infra;
 
 /// <summary>infra/template.yaml read through the CloudFormation reader, with the parameters a test picks.</summary>
 internal static class TemplateFile
 {
-    public static readonly string Path = RepositoryPaths.Combine("infra", "template.yaml");
+    public static readonly string Path = RepositoryLayout.Current.Template;
 
     public const string CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
 

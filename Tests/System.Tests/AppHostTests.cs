@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -9,6 +10,8 @@ namespace CloudResume.Tests.System;
 [Collection(CloudResumeCollection.Name)]
 public sealed class AppHostTests(CloudResumeApp app)
 {
+    private static readonly TimeSpan TelemetryWait = TimeSpan.FromSeconds(30);
+
     private const string BrowserUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
     private HttpClient Api()
@@ -89,22 +92,25 @@ public sealed class AppHostTests(CloudResumeApp app)
     }
 
     [Fact]
-    public async Task The_functions_spans_reach_the_OTLP_endpoint_under_the_functions_name()
+    public async Task The_functions_spans_and_metrics_reach_the_OTLP_endpoint_under_the_functions_name()
     {
         using var api = Api();
         using var post = await api.PostAsync("/visits", null);
         post.EnsureSuccessStatusCode();
 
         // The function flushes before it answers; the emulator's own batch follows within its delay.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !app.Telemetry.TraceTexts.Any(IsFunctionSpan))
-        {
-            await Task.Delay(200);
-        }
-        Assert.Contains(app.Telemetry.TraceTexts, IsFunctionSpan);
-        Assert.Contains(app.Telemetry.TraceTexts, export => export.Contains("DynamoDB", StringComparison.Ordinal));
-
-        static bool IsFunctionSpan(string export) => export.Contains("counter", StringComparison.Ordinal) && export.Contains("/visits", StringComparison.Ordinal);
+        var invocation = await app.Telemetry.WaitForSpanAsync(
+            span => span.ServiceName == "counter" && span.Name == "POST /visits", TelemetryWait);
+        Assert.Equal(ActivityKind.Server, invocation.Kind);
+        var update = await app.Telemetry.WaitForSpanAsync(
+            span => span.ServiceName == "counter" && span.Name == "DynamoDB.UpdateItem" && span.ParentSpanId == invocation.SpanId, TelemetryWait);
+        Assert.Equal(ActivityKind.Client, update.Kind);
+        Assert.Equal(invocation.TraceId, update.TraceId);
+        // The invocation continues the trace of the emulator's span that invoked it (not a trace of its own).
+        var caller = await app.Telemetry.WaitForSpanAsync(span => span.SpanId == invocation.ParentSpanId, TelemetryWait);
+        Assert.Equal("api", caller.ServiceName);
+        Assert.Equal(invocation.TraceId, caller.TraceId);
+        await app.Telemetry.WaitForMetricAsync("counter", "visits", TelemetryWait);
     }
 
     [Fact]

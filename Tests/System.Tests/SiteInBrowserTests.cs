@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CloudResume.Tests.Support;
+using CloudResume.Local.Repository;
 using Microsoft.Playwright;
 
 namespace CloudResume.Tests.System;
@@ -51,8 +51,9 @@ public sealed partial class SiteInBrowserTests(CloudResumeApp app, BrowserSessio
         // The first, counting load asks for 30 days too: the chart is drawn, not left empty.
         Assert.True(await page.QuerySelectorAsync("#visit-sparkline polyline") is not null,
             await page.EvalOnSelectorAsync<string>("#visit-sparkline", "e => e.outerHTML"));
-        Directory.CreateDirectory(RepositoryPaths.Combine("TestResults", "screenshots"));
-        await page.ScreenshotAsync(new() { Path = RepositoryPaths.Combine("TestResults", "screenshots", "site.png"), FullPage = true });
+        var screenshots = RepositoryLayout.Current.Combine("TestResults", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "site.png"), FullPage = true });
 
         await page.ReloadAsync();
         var second = await SettledCountAsync(page);

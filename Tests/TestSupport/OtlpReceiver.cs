@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
 using CloudResume.Local.Processes;
+
 namespace CloudResume.Tests.Support;
 
 /// <summary>
-/// An OTLP/HTTP endpoint that keeps the raw protobuf bodies posted to /v1/traces and /v1/metrics. Span,
-/// metric and service names are plain UTF-8 inside the protobuf, so tests look for them without a decoder.
+/// An OTLP/HTTP endpoint (protobuf) that keeps every body posted to /v1/traces and /v1/metrics, raw and
+/// decoded: which service sent which span (ids, parent, name, kind, attributes) and which metric.
 /// </summary>
 public sealed class OtlpReceiver : IDisposable
 {
@@ -25,12 +26,44 @@ public sealed class OtlpReceiver : IDisposable
 
     public string Endpoint => $"http://127.0.0.1:{Port}";
 
+    /// <summary>Each trace export's protobuf body, as received.</summary>
     public IReadOnlyCollection<byte[]> Traces => _traces.ToArray();
 
+    /// <summary>Each metrics export's protobuf body, as received.</summary>
     public IReadOnlyCollection<byte[]> Metrics => _metrics.ToArray();
 
-    /// <summary>Each trace export as text, for looking up names.</summary>
-    public IEnumerable<string> TraceTexts => Traces.Select(System.Text.Encoding.UTF8.GetString);
+    /// <summary>Every span received so far, decoded (each call decodes the bodies afresh).</summary>
+    public IReadOnlyList<ReceivedSpan> Spans => [.. Traces.SelectMany(OtlpExport.Spans)];
+
+    /// <summary>The names of the metrics received so far, by the service that sent them.</summary>
+    public ILookup<string, string> MetricNames =>
+        Metrics.SelectMany(OtlpExport.Metrics).Distinct().ToLookup(metric => metric.ServiceName, metric => metric.Name);
+
+    /// <summary>The first span matching <paramref name="match"/>, waiting for exporters' batches up to <paramref name="timeout"/>.</summary>
+    public Task<ReceivedSpan> WaitForSpanAsync(Func<ReceivedSpan, bool> match, TimeSpan timeout) =>
+        WaitForAsync(() => Spans, match, timeout);
+
+    /// <summary>The metric <paramref name="name"/> from <paramref name="serviceName"/>, waiting up to <paramref name="timeout"/>.</summary>
+    public Task<ReceivedMetric> WaitForMetricAsync(string serviceName, string name, TimeSpan timeout) =>
+        WaitForAsync(() => Metrics.SelectMany(OtlpExport.Metrics), metric => metric == new ReceivedMetric(serviceName, name), timeout);
+
+    private static async Task<T> WaitForAsync<T>(Func<IEnumerable<T>> received, Func<T, bool> match, TimeSpan timeout)
+    {
+        var giveUp = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var all = received().ToList();
+            if (all.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+            if (DateTime.UtcNow > giveUp)
+            {
+                throw new TimeoutException($"Nothing matching within {timeout}; received:\n{string.Join('\n', all.Distinct())}");
+            }
+            await Task.Delay(200);
+        }
+    }
 
     private async Task LoopAsync()
     {

@@ -1,37 +1,28 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.ComponentModel;
+using CloudResume.Local.Processes;
+using CloudResume.Local.Repository;
 
 namespace CloudResume.Bench;
 
-/// <summary>Where the repository is, free loopback ports, and the `dotnet` steps that build what is measured.</summary>
+/// <summary>
+/// What only the benchmarks need beyond Local/: building what they measure (the emulator and the function's
+/// JIT build in this configuration, the Native AOT publish and its zip) and reading tool versions.
+/// </summary>
 public static class BenchEnvironment
 {
-    public static string Root { get; } = LocateRoot();
+    /// <summary>Builds the emulator in this configuration.</summary>
+    public static Task EnsureEmulatorBuiltAsync() =>
+        DotnetAsync("build", "Emulator", "-c", BuildOutput.Current.Configuration, "-nologo", "-v", "q");
 
-    public static string AotBootstrap => Path.Combine(Root, "Counter.Lambda", "bin", "Release", "net10.0", "linux-x64", "publish", "bootstrap");
-
-    public static string LambdaZip => Path.Combine(Root, "artifacts", "counter-lambda.zip");
-
-    public static string EmulatorDll => Path.Combine(Root, "Emulator", "bin", "Release", "net10.0", "Emulator.dll");
-
-    public static int FreePort()
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        using (socket)
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
-    }
-
-    /// <summary>Builds the Release emulator and publishes the AOT function (and its zip) when missing.</summary>
+    /// <summary>The emulator, the function's JIT build, and the AOT publish (and its zip) unless that is current.</summary>
     public static async Task EnsureBuiltAsync()
     {
-        await DotnetAsync("build", "Emulator", "-c", "Release", "-nologo", "-v", "q");
-        if (!File.Exists(AotBootstrap) || !File.Exists(LambdaZip))
+        var output = BuildOutput.Current;
+        await EnsureEmulatorBuiltAsync();
+        await DotnetAsync("build", "Counter.Lambda", "-c", output.Configuration, "-nologo", "-v", "q");
+        if (!output.IsFunctionAotCurrent() || !File.Exists(output.Repository.FunctionZip))
         {
-            await DotnetAsync("publish", "Counter.Lambda", "-c", "Release", "-r", "linux-x64", "-nologo", "-v", "q");
+            await DotnetAsync("publish", "Counter.Lambda", "-c", BuildOutput.PublishConfiguration, "-r", "linux-x64", "-nologo", "-v", "q");
         }
     }
 
@@ -40,17 +31,10 @@ public static class BenchEnvironment
     {
         try
         {
-            var info = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments)
-            {
-                info.ArgumentList.Add(argument);
-            }
-            using var process = Process.Start(info)!;
-            var line = process.StandardOutput.ReadLine() ?? "";
-            process.WaitForExit();
-            return line.Trim();
+            var output = new ProcessStart(command, arguments).RunAsync().GetAwaiter().GetResult();
+            return output.Stdout.Split('\n')[0].Trim();
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Win32Exception)
         {
             return "";
         }
@@ -58,27 +42,12 @@ public static class BenchEnvironment
 
     private static async Task DotnetAsync(params string[] arguments)
     {
-        Console.WriteLine($"dotnet {string.Join(' ', arguments)}");
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Root };
-        foreach (var argument in arguments)
+        var start = new ProcessStart("dotnet", arguments);
+        Console.WriteLine(start);
+        var output = await start.RunAsync();
+        if (!output.Succeeded)
         {
-            info.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"{start} failed ({output.ExitCode}).\n{output.Stdout}\n{output.Stderr}");
         }
-        using var process = Process.Start(info)!;
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}).");
-        }
-    }
-
-    private static string LocateRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CloudResume.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("CloudResume.sln not found above the benchmark.");
     }
 }

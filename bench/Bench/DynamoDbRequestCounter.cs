@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using CloudResume.Local.Processes;
 
 namespace CloudResume.Bench;
 
@@ -16,7 +17,7 @@ public sealed class DynamoDbRequestCounter : IDisposable
 
     public DynamoDbRequestCounter(int dynalitePort)
     {
-        Port = BenchEnvironment.FreePort();
+        Port = FreePort.Next();
         _target = new Uri($"http://127.0.0.1:{dynalitePort}/");
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();

@@ -1,8 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
+using CloudResume.Contracts;
+using CloudResume.Contracts.HttpApi;
+using CloudResume.Contracts.RuntimeApi;
+using CloudResume.Local.Emulator;
+using CloudResume.Local.Processes;
 
 namespace CloudResume.Bench;
 
@@ -19,72 +24,44 @@ public static class EmulatorOverheadBenchmark
     private const int Requests = 5000;
     private const string Body = """{"views":1234,"visitors":567}""";
     private static readonly byte[] BodyBytes = Encoding.UTF8.GetBytes(Body);
-    private static readonly byte[] ProxyResponse = Encoding.UTF8.GetBytes(
-        $$"""{"statusCode":200,"headers":{"content-type":"application/json"},"body":{{System.Text.Json.JsonSerializer.Serialize(Body)}}}""");
+    private static readonly byte[] ProxyResponse = JsonSerializer.SerializeToUtf8Bytes(new HttpApiResponse
+    {
+        StatusCode = 200,
+        Headers = new Dictionary<string, string> { ["content-type"] = "application/json" },
+        Body = Body,
+    }, ContractsJsonContext.Default.HttpApiResponse);
 
     public static async Task<int> RunAsync()
     {
-        var root = BenchEnvironment.Root;
-        var emulatorDll = Path.Combine(root, "Emulator", "bin", "Release", "net10.0", "Emulator.dll");
-        Console.WriteLine("Building the emulator (dotnet build Emulator -c Release)...");
-        using (var build = Process.Start(new ProcessStartInfo("dotnet", "build Emulator -c Release -nologo -v q") { WorkingDirectory = root })!)
-        {
-            await build.WaitForExitAsync();
-            if (build.ExitCode != 0) return build.ExitCode;
-        }
+        await BenchEnvironment.EnsureEmulatorBuiltAsync();
 
         using var client = new HttpClient();
         var baseline = await MeasureBaselineAsync(client);
 
-        var gatewayPort = BenchEnvironment.FreePort();
-        var runtimePort = BenchEnvironment.FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in (string[])[emulatorDll, "--template", "infra/template.yaml",
-                     "--gateway-port", $"{gatewayPort}", "--runtime-port", $"{runtimePort}",
-                     "--parameter", "ThrottlingRateLimit=1000000", "--parameter", "ThrottlingBurstLimit=1000000"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        // Per-request console logging would measure the console, not the emulator.
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
-        using var emulator = Process.Start(start)!;
-        emulator.OutputDataReceived += (_, _) => { };
-        emulator.ErrorDataReceived += (_, _) => { };
-        emulator.BeginOutputReadLine();
-        emulator.BeginErrorReadLine();
+        // No function command: the emulator waits for external runtimes, here the loop below.
+        var settings = EmulatorServer.DefaultSettings();
+        settings.Stack.Parameters["ThrottlingRateLimit"] = "1000000";
+        settings.Stack.Parameters["ThrottlingBurstLimit"] = "1000000";
+        await using var emulator = await EmulatorServer.StartAsync(settings);
         using var stop = new CancellationTokenSource();
-        try
-        {
-            await WaitForHealthAsync(client, runtimePort);
-            var runtime = RuntimeLoopAsync(runtimePort, stop.Token);
-            var measured = await MeasureAsync(client, new Uri($"http://127.0.0.1:{gatewayPort}/visits"));
-            stop.Cancel();
+        var runtime = RuntimeLoopAsync(emulator.Runtime, stop.Token);
+        var measured = await MeasureAsync(client, new Uri(emulator.Gateway, "/visits"));
+        await stop.CancelAsync();
+        await runtime;
 
-            Report("direct (HttpListener, same handler)", baseline);
-            Report("emulator gateway → Runtime API → runtime", measured);
-            var overhead = Percentile(measured, 50) - Percentile(baseline, 50);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"p50 overhead: {overhead:0.000} ms (goal < 1 ms) — {(overhead < 1 ? "met" : "NOT met")}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"p99 overhead: {Percentile(measured, 99) - Percentile(baseline, 99):0.000} ms"));
-            return 0;
-        }
-        finally
-        {
-            stop.Cancel();
-            if (!emulator.HasExited) emulator.Kill(entireProcessTree: true);
-        }
+        Report("direct (HttpListener, same handler)", baseline);
+        Report("emulator gateway → Runtime API → runtime", measured);
+        var overhead = Percentile(measured, 50) - Percentile(baseline, 50);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"p50 overhead: {overhead:0.000} ms (goal < 1 ms) — {(overhead < 1 ? "met" : "NOT met")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"p99 overhead: {Percentile(measured, 99) - Percentile(baseline, 99):0.000} ms"));
+        return 0;
     }
 
     private static async Task<double[]> MeasureBaselineAsync(HttpClient client)
     {
-        var port = BenchEnvironment.FreePort();
+        var port = FreePort.Next();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -127,18 +104,18 @@ public static class EmulatorOverheadBenchmark
     }
 
     // A minimal Runtime API client, as a custom runtime's bootstrap loop would be.
-    private static async Task RuntimeLoopAsync(int runtimePort, CancellationToken cancellationToken)
+    private static async Task RuntimeLoopAsync(Uri runtimeApi, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{runtimePort}/2018-06-01/runtime/"), Timeout = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient { BaseAddress = runtimeApi, Timeout = Timeout.InfiniteTimeSpan };
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                using var next = await http.GetAsync("invocation/next", HttpCompletionOption.ResponseContentRead, cancellationToken);
-                var requestId = next.Headers.GetValues("Lambda-Runtime-Aws-Request-Id").First();
+                using var next = await http.GetAsync(RuntimeApiProtocol.Next, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                var requestId = next.Headers.GetValues(RuntimeApiProtocol.RequestIdHeader).First();
                 _ = await next.Content.ReadAsByteArrayAsync(cancellationToken);
                 using var content = new ByteArrayContent(ProxyResponse);
-                using var posted = await http.PostAsync($"invocation/{requestId}/response", content, cancellationToken);
+                using var posted = await http.PostAsync(RuntimeApiProtocol.Response(requestId), content, cancellationToken);
             }
         }
         catch (OperationCanceledException) { }
@@ -153,21 +130,4 @@ public static class EmulatorOverheadBenchmark
         var sorted = samples.Order().ToArray();
         return sorted[(int)Math.Clamp(Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
-
-    private static async Task WaitForHealthAsync(HttpClient client, int port)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var health = await client.GetAsync($"http://127.0.0.1:{port}/health");
-                if (health.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("emulator not healthy");
-    }
-
-
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CloudResume.Local.Repository;
 
 namespace CloudResume.Bench;
 
@@ -9,7 +10,7 @@ public static class ResultsFile
 {
     public static string Write(MachineDescription machine, DateTimeOffset started, IReadOnlyList<(string Title, string Markdown)> sections, object figures)
     {
-        var directory = Path.Combine(BenchEnvironment.Root, "bench", "results");
+        var directory = RepositoryLayout.Current.Combine("bench", "results");
         Directory.CreateDirectory(directory);
         var stem = Path.Combine(directory, $"{started.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{machine.Host}");
 

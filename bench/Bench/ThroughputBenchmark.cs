@@ -3,6 +3,10 @@ using System.Net;
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CloudResume.Local;
+using CloudResume.Local.Emulator;
+using CloudResume.Local.Function;
+using CloudResume.Local.Repository;
 
 namespace CloudResume.Bench;
 
@@ -26,9 +30,9 @@ public static class ThroughputBenchmark
         await BenchEnvironment.EnsureBuiltAsync();
         var results = new List<(string Variant, LoadResult Result)>();
         long[] peakRssKib;
-        using (var deployment = await CounterDeployment.StartAsync(withEmulator: true))
-        using (var dynamo = CounterDeployment.CreateClient(deployment.DynalitePort))
-        using (var http = CreateHttpClient(deployment.GatewayPort))
+        await using (var deployment = await LocalDeployment.StartAsync(Deployment()))
+        using (var dynamo = deployment.Dynalite.CreateClient())
+        using (var http = CreateHttpClient(deployment.Emulator.Gateway))
         {
             var variants = new (string Name, Func<Task> Operation)[]
             {
@@ -48,15 +52,28 @@ public static class ThroughputBenchmark
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-36} c={level,-3} {result.OpsPerSecond,8:F0} ops/s  p50 {result.P50,7:F2} ms  p99 {result.P99,7:F2} ms  failures {result.Failures}"));
                 }
             }
-            peakRssKib = FunctionPeakRss(deployment.EmulatorProcessId);
+            peakRssKib = FunctionPeakRss(deployment.Emulator);
         }
         var cost = await MeasureDynamoDbCostAsync();
-        return new ThroughputReport(results, peakRssKib, new FileInfo(BenchEnvironment.LambdaZip).Length, cost);
+        return new ThroughputReport(results, peakRssKib, new FileInfo(RepositoryLayout.Current.FunctionZip).Length, cost);
     }
 
-    private static HttpClient CreateHttpClient(int gatewayPort)
+    /// <summary>The Native AOT function with 72 environments for 64 callers and no stage throttle: the load is the point.</summary>
+    private static LocalDeploymentOptions Deployment(Func<int, string>? dynamoDbEndpoint = null) => new()
     {
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}") };
+        Function = FunctionBuild.Aot,
+        Parameters = new Dictionary<string, string>
+        {
+            ["ReservedConcurrency"] = "72",
+            ["ThrottlingRateLimit"] = "1000000",
+            ["ThrottlingBurstLimit"] = "1000000",
+        },
+        DynamoDbEndpoint = dynamoDbEndpoint,
+    };
+
+    private static HttpClient CreateHttpClient(Uri gateway)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         return http;
     }
@@ -72,7 +89,7 @@ public static class ThroughputBenchmark
 
     private static Task AddAsync(IAmazonDynamoDB dynamo, string id) => dynamo.UpdateItemAsync(new UpdateItemRequest
     {
-        TableName = CounterDeployment.TableName,
+        TableName = LocalTemplate.DefaultTableName,
         Key = new() { ["Id"] = new AttributeValue { S = id } },
         UpdateExpression = "ADD #views :one",
         ExpressionAttributeNames = new() { ["#views"] = "Views" },
@@ -86,52 +103,29 @@ public static class ThroughputBenchmark
         var key = new Dictionary<string, AttributeValue> { ["Id"] = new() { S = "bench#seed" } };
         await dynamo.UpdateItemAsync(new UpdateItemRequest
         {
-            TableName = CounterDeployment.TableName,
+            TableName = LocalTemplate.DefaultTableName,
             Key = key,
             UpdateExpression = "ADD VisitTotal :inc",
             ExpressionAttributeValues = new() { [":inc"] = new AttributeValue { N = "1" } },
         });
-        await dynamo.GetItemAsync(new GetItemRequest { TableName = CounterDeployment.TableName, Key = key });
+        await dynamo.GetItemAsync(new GetItemRequest { TableName = LocalTemplate.DefaultTableName, Key = key });
     }
 
     /// <summary>VmHWM of each execution environment (bootstrap child of the emulator), KiB, highest first.</summary>
-    private static long[] FunctionPeakRss(int emulatorPid)
-    {
-        // Each thread lists the children it started; the emulator starts environments from pool threads.
-        var children = Directory.EnumerateDirectories($"/proc/{emulatorPid}/task")
-            .SelectMany(task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Distinct();
-        var peaks = new List<long>();
-        foreach (var child in children)
-        {
-            try
-            {
-                var status = File.ReadAllLines($"/proc/{child}/status");
-                if (status.Any(l => l.StartsWith("Name:", StringComparison.Ordinal) && l.EndsWith("bootstrap", StringComparison.Ordinal))
-                    && status.FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) is { } hwm)
-                {
-                    peaks.Add(long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
-                }
-            }
-            catch (IOException)
-            {
-                // The environment went away while we looked.
-            }
-        }
-        return [.. peaks.OrderDescending()];
-    }
+    private static long[] FunctionPeakRss(EmulatorServer emulator) =>
+        [.. emulator.FunctionProcessIds().Select(PeakMemory.KibOf).OfType<long>().OrderDescending()];
 
     /// <summary>DynamoDB requests per POST, by action: a new visitor's first visit, then repeat visits, then a GET.</summary>
     private static async Task<string> MeasureDynamoDbCostAsync()
     {
         DynamoDbRequestCounter? counter = null;
-        using var deployment = await CounterDeployment.StartAsync(withEmulator: true, port =>
+        await using var deployment = await LocalDeployment.StartAsync(Deployment(port =>
         {
             counter = new DynamoDbRequestCounter(port);
             return $"http://127.0.0.1:{counter.Port}";
-        });
+        }));
         using (counter)
-        using (var http = CreateHttpClient(deployment.GatewayPort))
+        using (var http = CreateHttpClient(deployment.Emulator.Gateway))
         {
             var text = new StringBuilder();
             async Task MeasureAsync(string what, int calls, Func<Task> call)
