@@ -84,11 +84,16 @@ public static class HttpApiEmulatorExtensions
         }
 
         var builder = api.ApplicationBuilder;
+        var following = 0;
         builder.Eventing.Subscribe<ResourceReadyEvent>(api.Resource, async (@event, cancellationToken) =>
         {
             var services = @event.Services;
-            var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-            _ = new EmulatorControl(api.GetEndpoint(RuntimeEndpoint)).FollowFunctionLogsAsync(services.GetRequiredService<ResourceLoggerService>().GetLogger(resource), stopping);
+            // One follower for the AppHost's lifetime: it reconnects by itself when the emulator restarts.
+            if (Interlocked.Exchange(ref following, 1) == 0)
+            {
+                var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                _ = control.FollowFunctionLogsAsync(services.GetRequiredService<ResourceLoggerService>().GetLogger(resource), stopping);
+            }
             await services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(resource, s => s with
             {
                 State = new ResourceStateSnapshot($"Ready behind {api.Resource.Name}", KnownResourceStateStyles.Success),

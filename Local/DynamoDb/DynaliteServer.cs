@@ -53,12 +53,8 @@ public sealed class DynaliteServer : IAsyncDisposable
         {
             Directory.CreateDirectory(_dataDirectory);
         }
-        var process = _process = LocalProcess.Start(new ProcessStart(DynaliteCommand.Program, DynaliteCommand.Arguments(repository, Port, _dataDirectory)));
-        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(20), () => !process.HasExited);
-        if (process.HasExited)
-        {
-            throw new InvalidOperationException($"dynalite exited ({process.ExitCode}).\n{process.Output}");
-        }
+        _process = await LocalProcess.StartServerAsync(
+            new ProcessStart(DynaliteCommand.Program, DynaliteCommand.Arguments(repository, Port, _dataDirectory)), Port, TimeSpan.FromSeconds(20));
     }
 
     /// <summary>Kills the server (SIGKILL: no flush); its port stays reserved for <see cref="StartAsync()"/>.</summary>

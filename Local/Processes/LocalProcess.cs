@@ -50,6 +50,21 @@ public sealed class LocalProcess : IAsyncDisposable
     /// <param name="onLine">Sees each line of stdout and stderr as it arrives.</param>
     public static LocalProcess Start(ProcessStart start, Action<string>? onLine = null) => new(start, onLine);
 
+    /// <summary>
+    /// Starts a server and waits until it listens on <paramref name="port"/>; if it exits first, throws with its
+    /// output and <paramref name="hint"/> (what is probably missing).
+    /// </summary>
+    public static async Task<LocalProcess> StartServerAsync(ProcessStart start, int port, TimeSpan timeout, string hint = "")
+    {
+        var process = Start(start);
+        await FreePort.WaitUntilListeningAsync(port, timeout, () => !process.HasExited);
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"{process.Name} exited ({process.ExitCode}) before listening on {port}. {hint}\n{process.Output}".Trim());
+        }
+        return process;
+    }
+
     /// <summary>Waits for a stdout line matching <paramref name="match"/> (lines already seen count).</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
     {

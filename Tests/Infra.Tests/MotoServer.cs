@@ -47,14 +47,10 @@ public sealed class MotoServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort.Next();
-        var process = _process = LocalProcess.Start(
-            new ProcessStart("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture)]));
+        _process = await LocalProcess.StartServerAsync(
+            new ProcessStart("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture)]),
+            port, TimeSpan.FromSeconds(60), "Is moto installed (pip install 'moto[server]')?");
         Endpoint = $"http://127.0.0.1:{port}";
-        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => !process.HasExited);
-        if (process.HasExited)
-        {
-            throw new InvalidOperationException($"moto exited ({process.ExitCode}); is it installed (pip install 'moto[server]')?\n{process.Output}");
-        }
     }
 
     public async Task DisposeAsync()

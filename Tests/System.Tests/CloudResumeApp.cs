@@ -40,11 +40,6 @@ public sealed class CloudResumeApp : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
         }
-        // Workaround: the emulator's function log stream (/emulator/function/logs) only ends when its reader goes
-        // away, so a stopping emulator waits out the host's 30 s shutdown timeout and Aspire's stop command gives
-        // up first ("Failed to stop resource"). A short timeout lets Kestrel abort the stream; remove once the
-        // emulator ends the stream on ApplicationStopping.
-        builder.CreateResourceBuilder<ProjectResource>("api").WithEnvironment("DOTNET_shutdownTimeoutSeconds", "2");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
