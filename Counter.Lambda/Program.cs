@@ -34,7 +34,7 @@ HttpApiFunction function;
 try
 {
     dynamo = DynamoDbClientFactory.Create(environment);
-    var counter = new VisitCounter(dynamo, environment.TableName, new DailySalt(dynamo, environment.TableName), log: log);
+    var counter = new VisitCounter(dynamo, environment.TableName, new DailySalt(dynamo, environment.TableName), new VisitorAllowance(environment.Limits), log);
     function = new HttpApiFunction(new VisitsHandler(counter, TimeProvider.System, log), telemetry, log, TimeProvider.System);
 }
 catch (Exception exception)
@@ -46,6 +46,8 @@ using var disposeDynamo = dynamo;
 using var disposeTelemetry = telemetry;
 log.Info("Initialized", null,
     ("table", environment.TableName),
+    ("maxViewsPerVisitorPerDay", environment.Limits.ViewsPerVisitorPerDay),
+    ("maxVisitorsPerAddressPerDay", environment.Limits.VisitorsPerAddressPerDay),
     ("gcHeapLimitBytes", heapLimit),
     ("telemetry", telemetry is not null),
     ("nativeAot", IsNativeAot()));

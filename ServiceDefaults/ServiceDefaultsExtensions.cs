@@ -60,10 +60,20 @@ public static class ServiceDefaultsExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 // Health probes every few seconds (and the paths a service excludes) would drown the traces a developer looks for.
-                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
+                .AddAspNetCoreInstrumentation(aspnet =>
                 {
-                    var excluded = context.RequestServices.GetServices<UntracedPaths>().SelectMany(u => u.Prefixes).Concat(untraced);
-                    return !excluded.Any(prefix => context.Request.Path.StartsWithSegments(prefix));
+                    aspnet.Filter = context =>
+                    {
+                        var excluded = context.RequestServices.GetServices<UntracedPaths>().SelectMany(u => u.Prefixes).Concat(untraced);
+                        return !excluded.Any(prefix => context.Request.Path.StartsWithSegments(prefix));
+                    };
+                    // A trace keeps nothing that identifies a visitor: no user agent, no address (docs/privacy.md).
+                    aspnet.EnrichWithHttpRequest = (activity, _) =>
+                    {
+                        activity.SetTag("user_agent.original", null);
+                        activity.SetTag("client.address", null);
+                        activity.SetTag("network.peer.address", null);
+                    };
                 })
                 .AddHttpClientInstrumentation());
 

@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Polly;
 using Polly.Retry;
@@ -18,6 +19,14 @@ public static class DynamoDbRetries
     public static ResiliencePipeline Idempotent { get; } = Build(TransientFailure.IsTransient);
 
     public static ResiliencePipeline AtMostOnce { get; } = Build(exception => TransientFailure.IsThrottling(exception) || NeverSent(exception));
+
+    /// <summary>
+    /// A failure that proves a write was not applied: DynamoDB refused it (throttling, a validation or condition
+    /// answer) or it never left (no connection). Anything else — a timeout, a reset, a 5xx — may follow an applied write.
+    /// </summary>
+    public static bool CertainlyNotApplied(Exception exception) =>
+        TransientFailure.IsThrottling(exception) || NeverSent(exception)
+        || exception is AmazonDynamoDBException { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError };
 
     /// <summary>True only for failures while connecting (DNS, refused, unreachable): no byte of the request left.</summary>
     public static bool NeverSent(Exception exception)

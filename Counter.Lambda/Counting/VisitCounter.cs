@@ -9,8 +9,10 @@ namespace CloudResume.Counter.Counting;
 /// <summary>
 /// Counts visits in DynamoDB with atomic ADDs only (never read-modify-write), all on the one <c>total</c>
 /// item: the totals and the day's series are top-level attributes of it, so a view is one UpdateItem.
-/// A visitor this environment already saw today costs exactly that one write; an unknown one also writes
+/// A visitor this environment already knows today costs exactly that one write; an unknown one also updates
 /// its marker (in parallel), and only a new visitor costs a second round, to add itself to the visitor counts.
+/// A visitor or an address over its daily allowance (<see cref="VisitorAllowance"/>) is answered, not counted.
+/// Once the view's own write succeeded, nothing after it fails the visit: the answer says what was counted.
 /// Writes are billed by the item's size, so <c>total</c> keeps only the days a read can ask for: once a day,
 /// the process that created the day's salt removes the older day attributes (<see cref="PruneAsync"/>).
 /// </summary>
@@ -18,7 +20,7 @@ public sealed class VisitCounter(
     IAmazonDynamoDB dynamo,
     string tableName,
     DailySalt salt,
-    SeenVisitors? seen = null,
+    VisitorAllowance? allowance = null,
     FunctionLog? log = null) : IVisitCounter
 {
     /// <summary>The longest series a read may ask for (docs/contracts.md): 2 x 90 attributes in one projection.</summary>
@@ -36,10 +38,10 @@ public sealed class VisitCounter(
     private static readonly AttributeValue One = new() { N = "1" };
     private static readonly AttributeValue Zero = new() { N = "0" };
 
-    private readonly SeenVisitors _seen = seen ?? new SeenVisitors();
+    private readonly VisitorAllowance _allowance = allowance ?? new VisitorAllowance(new VisitLimits());
     private readonly FunctionLog _log = log ?? FunctionLog.Stdout();
 
-    public async Task<VisitCounts> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, int days, CancellationToken cancellationToken)
+    public async Task<CountedVisit> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, int days, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
         var counts = await CountVisitAsync(sourceIp, userAgent, UtcDay.Of(now), days, cancellationToken).ConfigureAwait(false);
@@ -99,35 +101,65 @@ public sealed class VisitCounter(
 
     // With a series wanted, the writes answer ALL_NEW: the whole item holds the days, so the page's counting load is
     // still one request (a write is billed by the item's size either way; only the answer is larger).
-    private async Task<VisitCounts> CountVisitAsync(string sourceIp, string userAgent, UtcDay day, int days, CancellationToken cancellationToken)
+    private async Task<CountedVisit> CountVisitAsync(string sourceIp, string userAgent, UtcDay day, int days, CancellationToken cancellationToken)
     {
         var daySalt = await salt.GetAsync(day, cancellationToken).ConfigureAwait(false);
-        var hash = VisitorHash.Compute(daySalt, sourceIp, userAgent, day);
+        var visitor = VisitorHash.Compute(daySalt, sourceIp, userAgent, day);
+        var admission = _allowance.Admit(day, visitor, VisitorHash.OfAddress(daySalt, sourceIp, day));
+        if (admission is Admission.OverVisitorLimit or Admission.OverAddressLimit)
+        {
+            var outcome = admission == Admission.OverVisitorLimit ? VisitOutcome.SkippedOverVisitorLimit : VisitOutcome.SkippedOverAddressLimit;
+            return new CountedVisit(await ReadAsync(days, day, cancellationToken).ConfigureAwait(false), outcome);
+        }
 
         // Visitors :zero makes UPDATED_NEW return the current visitor count along with the new view count.
         var total = AddAsync("ADD #views :one, #visitors :zero, #dayViews :one", day, days > 0, cancellationToken);
-        if (_seen.Contains(day, hash))
+        var marker = admission == Admission.UnknownVisitor ? MarkVisitorAsync(day, visitor, cancellationToken) : null;
+        var counted = CountsOf((await total.ConfigureAwait(false)).Attributes, day, days);
+        if (marker is null || await ViewsOfMarkerAsync(marker).ConfigureAwait(false) is not { } viewsToday)
         {
-            return CountsOf((await total.ConfigureAwait(false)).Attributes, day, days);
+            return new CountedVisit(counted, VisitOutcome.Counted);
         }
-
-        var marker = MarkVisitorAsync(day, hash, cancellationToken);
-        await WhenAllObserved(total, marker).ConfigureAwait(false);
-        _seen.Add(day, hash); // counted now (by us or, for a failed condition, by whoever came first)
-
-        if (!marker.Result)
+        _allowance.Learn(day, visitor, viewsToday);
+        if (viewsToday != 1)
         {
-            return CountsOf(total.Result.Attributes, day, days);
+            return new CountedVisit(counted, VisitOutcome.Counted);
         }
-        var visitor = await AddAsync("ADD #visitors :one, #dayVisitors :one", day, days > 0, cancellationToken).ConfigureAwait(false);
-        // The views are the first write's (the second one's answer may already hold later visits' views).
-        return CountsOf(visitor.Attributes, day, days) with { Views = Number(total.Result.Attributes, TableKeys.Views) };
+        // The marker's first view today: a new visitor.
+        try
+        {
+            var withVisitor = await AddAsync("ADD #visitors :one, #dayVisitors :one", day, days > 0, cancellationToken).ConfigureAwait(false);
+            // The views are the first write's (the second one's answer may already hold later visits' views).
+            return new CountedVisit(CountsOf(withVisitor.Attributes, day, days) with { Views = counted.Views }, VisitOutcome.Counted);
+        }
+        catch (Exception exception) when (exception is AmbiguousWriteException or OperationCanceledException || TransientFailure.IsTransient(exception))
+        {
+            // The view is counted: answer it. The visitor may go uncounted; never counted twice.
+            _log.Warn("The new visitor could not be added to the visitor counts", null, ("error", exception.GetType().Name));
+            return new CountedVisit(counted, VisitOutcome.Counted);
+        }
     }
 
-    public async Task<VisitCounts> ReadAsync(int days, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The marker's views today, or null when its update failed (the view is counted all the same).</summary>
+    private async Task<long?> ViewsOfMarkerAsync(Task<long> marker)
+    {
+        try
+        {
+            return await marker.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is AmbiguousWriteException or OperationCanceledException || TransientFailure.IsTransient(exception))
+        {
+            _log.Warn("The visitor's marker could not be updated", null, ("error", exception.GetType().Name));
+            return null;
+        }
+    }
+
+    public Task<VisitCounts> ReadAsync(int days, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReadAsync(days, UtcDay.Of(now), cancellationToken);
+
+    private async Task<VisitCounts> ReadAsync(int days, UtcDay today, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
-        var today = UtcDay.Of(now);
         var wanted = Enumerable.Range(0, Math.Max(days, 0)).Select(i => today.AddDays(i - days + 1)).ToList();
 
         // One GetItem: the totals and 2 attributes per day (#v0/#u0 oldest ...), ~1.2 KB of projection for 90 days.
@@ -164,8 +196,11 @@ public sealed class VisitCounter(
         return new VisitCounts(Number(item, TableKeys.Views), Number(item, TableKeys.Visitors), series);
     }
 
-    /// <summary>One UpdateItem on <c>total</c>; placeholders #views, #visitors, #dayViews, #dayVisitors, values :one, :zero.</summary>
-    private Task<UpdateItemResponse> AddAsync(string update, UtcDay day, bool wholeItem, CancellationToken cancellationToken)
+    /// <summary>
+    /// One UpdateItem on <c>total</c>; placeholders #views, #visitors, #dayViews, #dayVisitors, values :one, :zero.
+    /// Resent only when certainly not applied; any other failure after it went out is an <see cref="AmbiguousWriteException"/>.
+    /// </summary>
+    private async Task<UpdateItemResponse> AddAsync(string update, UtcDay day, bool wholeItem, CancellationToken cancellationToken)
     {
         // VIEWS is a DynamoDB reserved word: attribute names always go through placeholders.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -187,7 +222,7 @@ public sealed class VisitCounter(
             ExpressionAttributeValues = values,
             ReturnValues = wholeItem ? ReturnValue.ALL_NEW : ReturnValue.UPDATED_NEW,
         };
-        return DynamoDbCall.RunAsync("UpdateItem", tableName, DynamoDbRetries.AtMostOnce, ct => dynamo.UpdateItemAsync(request, ct), cancellationToken);
+        return await SendOnceAsync(ct => dynamo.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
 
         void Use(string placeholder, string attribute)
         {
@@ -199,45 +234,41 @@ public sealed class VisitCounter(
         }
     }
 
-    /// <summary>True when this visitor had not been seen today (the conditional put succeeded).</summary>
-    private async Task<bool> MarkVisitorAsync(UtcDay day, string hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// One more view on the visitor's marker for the day (created with its expiry on the first): its views today
+    /// across all environments; 1 means a new visitor.
+    /// </summary>
+    private async Task<long> MarkVisitorAsync(UtcDay day, string hash, CancellationToken cancellationToken)
     {
-        try
+        var request = new UpdateItemRequest
         {
-            var request = new PutItemRequest
+            TableName = tableName,
+            Key = Key(TableKeys.Visitor(day, hash)),
+            UpdateExpression = "ADD #views :one SET #expires = if_not_exists(#expires, :expires)",
+            ExpressionAttributeNames = new() { ["#views"] = TableKeys.Views, ["#expires"] = TableKeys.ExpiresAt },
+            ExpressionAttributeValues = new()
             {
-                TableName = tableName,
-                Item = new Dictionary<string, AttributeValue>
-                {
-                    [TableKeys.Id] = new() { S = TableKeys.Visitor(day, hash) },
-                    [TableKeys.ExpiresAt] = new() { N = day.ExpiresAtEpochSeconds.ToString(CultureInfo.InvariantCulture) },
-                },
-                ConditionExpression = "attribute_not_exists(Id)",
-            };
-            await DynamoDbCall.RunAsync("PutItem", tableName, DynamoDbRetries.Idempotent, ct => dynamo.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+                [":one"] = One,
+                [":expires"] = new() { N = day.ExpiresAtEpochSeconds.ToString(CultureInfo.InvariantCulture) },
+            },
+            ReturnValues = ReturnValue.UPDATED_NEW,
+        };
+        var response = await SendOnceAsync(ct => dynamo.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+        return Number(response.Attributes, TableKeys.Views);
     }
 
-    /// <summary>Waits for all, then throws the first real failure (not an AggregateException), so mapping sees the cause.</summary>
-    private static async Task WhenAllObserved(params Task[] tasks)
+    /// <summary>An ADD goes out at most once; a failure that may follow an applied write becomes <see cref="AmbiguousWriteException"/>.</summary>
+    private async Task<UpdateItemResponse> SendOnceAsync(Func<CancellationToken, Task<UpdateItemResponse>> update, CancellationToken cancellationToken)
     {
+        // Given up before it was sent: certainly not applied, and the caller may say "try again".
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+            return await DynamoDbCall.RunAsync("UpdateItem", tableName, DynamoDbRetries.AtMostOnce, update, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception exception) when (!DynamoDbRetries.CertainlyNotApplied(exception))
         {
-            var failure = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault();
-            if (failure is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            }
-            throw;
+            throw new AmbiguousWriteException(exception);
         }
     }
 

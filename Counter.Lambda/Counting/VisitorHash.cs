@@ -1,21 +1,28 @@
-using CloudResume.Contracts.Visits;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using CloudResume.Contracts.Visits;
 
 namespace CloudResume.Counter.Counting;
 
 /// <summary>
-/// Identifies a visitor for one day without keeping the IP: HMAC-SHA256 keyed by that day's random salt,
-/// so hashes cannot be reversed by trying all IPs, nor linked across days once the salt expires.
+/// Identifies a visitor (or an address) for one day without keeping the IP or the user agent: HMAC-SHA256 keyed by
+/// that day's random salt, so hashes cannot be reversed by trying all IPs, nor linked across days once the salt is gone.
 /// </summary>
 public static class VisitorHash
 {
-    public static string Compute(ReadOnlySpan<byte> daySalt, string sourceIp, string userAgent, UtcDay day)
+    /// <summary>The visitor: source IP + user agent + day.</summary>
+    public static string Compute(ReadOnlySpan<byte> daySalt, string sourceIp, string userAgent, UtcDay day) =>
+        Mac(daySalt, sourceIp + "\n" + userAgent + "\n" + day.Key);
+
+    /// <summary>The address alone (+ day), to limit how many visitors one address may add in a day.</summary>
+    public static string OfAddress(ReadOnlySpan<byte> daySalt, string sourceIp, UtcDay day) =>
+        Mac(daySalt, "address\n" + sourceIp + "\n" + day.Key);
+
+    private static string Mac(ReadOnlySpan<byte> daySalt, string text)
     {
-        var message = Encoding.UTF8.GetBytes(sourceIp + "\n" + userAgent + "\n" + day.Key);
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(daySalt, message, mac);
+        HMACSHA256.HashData(daySalt, Encoding.UTF8.GetBytes(text), mac);
         return Base64Url.EncodeToString(mac);
     }
 }

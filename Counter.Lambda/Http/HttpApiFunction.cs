@@ -37,7 +37,7 @@ public sealed class HttpApiFunction(VisitsHandler handler, TelemetryPipeline? te
             activity.SetTag("http.request.method", request.Method);
             activity.SetTag("url.path", request.Path);
             activity.SetTag("http.route", template);
-            activity.SetTag("user_agent.original", request.UserAgent);
+            // No user agent, no address: a trace keeps nothing that identifies a visitor (docs/privacy.md).
         }
 
         HandledRequest handled;
@@ -57,6 +57,7 @@ public sealed class HttpApiFunction(VisitsHandler handler, TelemetryPipeline? te
 
         var response = handled.Response;
         activity?.SetTag("http.response.status_code", response.StatusCode);
+        activity?.SetTag("visit.outcome", handled.Visit.ToString());
         if (response.StatusCode >= 500)
         {
             activity?.SetStatus(ActivityStatusCode.Error);

@@ -17,6 +17,9 @@ public static class Responses
     /// <summary>503 + Retry-After: the visit was certainly not counted, so trying again is safe.</summary>
     public static HttpApiResponse Unavailable(string message) => Error(503, message, ("retry-after", "1"));
 
+    /// <summary>503 without Retry-After: the write's fate is unknown, and sending the visit again could count it twice.</summary>
+    public static HttpApiResponse MaybeCounted(string message) => Error(503, message);
+
     private static HttpApiResponse Json(int statusCode, string body, params (string Name, string Value)[] extra)
     {
         var headers = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -17,6 +17,9 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Func
     public const int MaxBodyBytes = 1024;
     public const int MaxUserAgentLength = 512;
 
+    /// <summary>System.Text.Json's own default depth limit, kept as the documented rule.</summary>
+    public const int MaxBodyDepth = 64;
+
     public async Task<HandledRequest> HandleAsync(HttpApiRequest request, string? requestId, CancellationToken deadline)
     {
         var route = Router.Match(request.Method, request.Path);
@@ -29,6 +32,12 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Func
                 Route.MethodNotAllowed => new(Responses.Error(405, "Method Not Allowed", ("allow", Router.AllowedOnVisits))),
                 _ => new(Responses.Error(404, "Not Found")),
             };
+        }
+        catch (AmbiguousWriteException exception)
+        {
+            // The write may have landed: no Retry-After, so a client that follows the answer never counts it twice.
+            log?.Warn("DynamoDB lost the answer to a counting write", requestId, ("error", exception.InnerException?.GetType().Name));
+            return new(Responses.MaybeCounted("Service Unavailable: the visit may have been counted; it need not be sent again."));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
@@ -57,19 +66,25 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Func
         {
             return new(Responses.Error(400, $"The User-Agent header is longer than {MaxUserAgentLength} characters."));
         }
+        if (userAgent.Any(char.IsControl))
+        {
+            return new(Responses.Error(400, "The User-Agent header holds control characters."));
+        }
         if (ValidateBody(request) is { } invalid)
         {
             return new(invalid);
         }
 
         var now = time.GetUtcNow();
-        if (BotDetector.IsBot(userAgent))
+        var client = UserAgentPolicy.Classify(userAgent);
+        if (client != ClientKind.Browser)
         {
-            return new(Ok(await counter.ReadAsync(days, now, deadline).ConfigureAwait(false)), VisitOutcome.SkippedBot);
+            var skipped = client == ClientKind.Bot ? VisitOutcome.SkippedBot : VisitOutcome.SkippedNotABrowser;
+            return new(Ok(await counter.ReadAsync(days, now, deadline).ConfigureAwait(false)), skipped);
         }
         // The page asks for the series on its counting load: the count's own write answers it (today includes this visit).
-        var counts = await counter.CountAsync(request.SourceIp ?? "", userAgent, now, days, deadline).ConfigureAwait(false);
-        return new(Ok(counts), VisitOutcome.Counted);
+        var visit = await counter.CountAsync(request.SourceIp ?? "", userAgent, now, days, deadline).ConfigureAwait(false);
+        return new(Ok(visit.Counts), visit.Outcome);
     }
 
     private async Task<HttpApiResponse> ReadAsync(HttpApiRequest request, CancellationToken deadline)
@@ -88,8 +103,13 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Func
         return request.Query("days") is not { } raw || TryParseDays(raw, out days);
     }
 
-    public static bool TryParseDays(string raw, out int days) =>
-        int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out days) && days is >= 1 and <= VisitCounter.MaxDays;
+    /// <summary>Digits only: int.TryParse would also take trailing NULs ("5\0").</summary>
+    public static bool TryParseDays(string raw, out int days)
+    {
+        days = 0;
+        return raw.Length is > 0 and <= 2 && raw.All(char.IsAsciiDigit)
+            && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out days) && days is >= 1 and <= VisitCounter.MaxDays;
+    }
 
     /// <summary>The body is optional; if present it must be a JSON object of at most 1 KiB.</summary>
     private static HttpApiResponse? ValidateBody(HttpApiRequest request)
@@ -137,15 +157,19 @@ public sealed class VisitsHandler(IVisitCounter counter, TimeProvider time, Func
         }
         try
         {
-            var reader = new Utf8JsonReader(bytes);
+            // A 1 KiB body cannot nest deeper than this: the reader itself never stops on depth, the rule below does.
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxBodyBytes });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return Responses.Error(400, "The body must be a JSON object.");
             }
-            reader.Skip();
             while (reader.Read())
             {
                 // Trailing content after the object makes Read throw.
+                if (reader.CurrentDepth >= MaxBodyDepth)
+                {
+                    return Responses.Error(400, $"The body must be a JSON object nested at most {MaxBodyDepth} levels deep.");
+                }
             }
             return null;
         }

@@ -1,3 +1,5 @@
+using CloudResume.Counter.Counting;
+
 namespace CloudResume.Counter.Runtime;
 
 /// <summary>The environment variables the function reads, captured once at start-up.</summary>
@@ -11,6 +13,7 @@ public sealed record LambdaEnvironment
     public int? MemorySizeMb { get; init; }
     public string? OtlpEndpoint { get; init; }
     public string ServiceName { get; init; } = "counter";
+    public VisitLimits Limits { get; init; } = new();
 
     public static LambdaEnvironment Read(Func<string, string?> get)
     {
@@ -25,10 +28,15 @@ public sealed record LambdaEnvironment
             MemorySizeMb = int.TryParse(get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), out var mb) && mb > 0 ? mb : null,
             OtlpEndpoint = NonEmpty(get("OTEL_EXPORTER_OTLP_ENDPOINT")),
             ServiceName = NonEmpty(get("OTEL_SERVICE_NAME")) ?? functionName,
+            Limits = new VisitLimits(
+                Positive(get("MAX_VIEWS_PER_VISITOR_PER_DAY")) ?? VisitLimits.DefaultViewsPerVisitorPerDay,
+                Positive(get("MAX_VISITORS_PER_ADDRESS_PER_DAY")) ?? VisitLimits.DefaultVisitorsPerAddressPerDay),
         };
     }
 
     public static LambdaEnvironment FromProcess() => Read(Environment.GetEnvironmentVariable);
+
+    private static int? Positive(string? value) => int.TryParse(value, out var number) && number > 0 ? number : null;
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

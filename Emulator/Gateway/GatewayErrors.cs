@@ -8,6 +8,7 @@ namespace CloudResume.Emulator.Gateway;
 /// <summary>The answers the HTTP API gives by itself, with AWS's status codes and bodies.</summary>
 public static class GatewayErrors
 {
+    public static readonly GatewayError BadRequest = new(400, "Bad Request");
     public static readonly GatewayError NotFound = new(404, "Not Found");
     public static readonly GatewayError TooManyRequests = new(429, "Too Many Requests");
     public static readonly GatewayError InternalServerError = new(500, "Internal Server Error");

@@ -42,6 +42,13 @@ public sealed class HttpApiGateway(
             await GatewayErrors.HeadersTooLarge.WriteAsync(response);
             return;
         }
+        if (request.Headers.Keys.FirstOrDefault(name => !HttpToken.IsValid(name)) is { } badName)
+        {
+            // RFC 9110 field names are tokens; API Gateway's front end refuses anything else before routing.
+            log.LogWarning("Refused a request with an invalid header name ({Length} characters)", badName.Length);
+            await GatewayErrors.BadRequest.WriteAsync(response);
+            return;
+        }
         if (_cors is not null && CorsPolicy.IsPreflight(request))
         {
             _cors.WritePreflight(request, response);
@@ -65,7 +72,24 @@ public sealed class HttpApiGateway(
             await GatewayErrors.RequestEntityTooLarge.WriteAsync(response);
             return;
         }
-        var body = await ReadBodyAsync(request, context.RequestAborted);
+        ReadOnlyMemory<byte>? body;
+        try
+        {
+            body = await ReadBodyAsync(request, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // A malformed body (a chunk size that overflows, a truncated chunk): the client's fault, one line, no stack.
+            log.LogWarning("Refused a malformed request body: {Reason}", e.Message);
+            await GatewayErrors.BadRequest.WriteAsync(response);
+            return;
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException || context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (or stalled until Kestrel gave up) mid-body: nobody is left to answer.
+            log.LogWarning("The client left before its body arrived ({Error})", e.GetType().Name);
+            return;
+        }
         if (body is null)
         {
             await GatewayErrors.RequestEntityTooLarge.WriteAsync(response);

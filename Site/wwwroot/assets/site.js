@@ -8,6 +8,8 @@ import { startSpan } from './trace.js';
 
 const DAYS = 30;
 const TIMEOUT_MS = 5000;
+// Only an answer with Retry-After says the visit was certainly not counted; one retry, if it fits the deadline.
+const MAX_RETRY_AFTER_MS = 2000;
 const SESSION_FLAG = 'cloudresume.visit-counted';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const UNAVAILABLE_TEXT = 'Visitor count unavailable';
@@ -81,6 +83,26 @@ async function loadConfig(signal) {
 async function fetchCounts({ url, telemetry }, signal) {
   const alreadyCounted = readSessionFlag();
   const method = alreadyCounted ? 'GET' : 'POST';
+  let response = await send(url, method, telemetry, signal);
+  const retryAfterMs = retryDelay(response);
+  if (retryAfterMs !== null) {
+    // The API says the visit was not counted: trying again cannot count it twice. Without
+    // Retry-After it may have been counted, and the page does not send it again.
+    await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+    response = await send(url, method, telemetry, signal);
+  }
+  if (!response.ok) {
+    return null;
+  }
+  const counts = parseCounts(await response.json());
+  // Only a counted visit sets the flag, so a failed POST is retried on the next page load.
+  if (counts && !alreadyCounted) {
+    writeSessionFlag();
+  }
+  return counts;
+}
+
+async function send(url, method, telemetry, signal) {
   const span = startSpan(`${method} /visits`, telemetry);
   let response;
   try {
@@ -95,15 +117,16 @@ async function fetchCounts({ url, telemetry }, signal) {
   } finally {
     span?.end(response?.status);
   }
-  if (!response.ok) {
+  return response;
+}
+
+/** The wait a 503 asks for, in ms, when it asks for one the page can afford; null otherwise. */
+function retryDelay(response) {
+  if (response.status !== 503) {
     return null;
   }
-  const counts = parseCounts(await response.json());
-  // Only a counted visit sets the flag, so a failed POST is retried on the next page load.
-  if (counts && !alreadyCounted) {
-    writeSessionFlag();
-  }
-  return counts;
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds >= 0 && seconds * 1000 <= MAX_RETRY_AFTER_MS ? seconds * 1000 : null;
 }
 
 /** Validates the API's answer; null when it is not {"views":N,"visitors":M,...}. */

@@ -1,15 +1,8 @@
 using CloudResume.Contracts.HttpApi;
+using CloudResume.Counter.Counting;
 using CloudResume.Counter.Logging;
 
 namespace CloudResume.Counter.Http;
-
-/// <summary>What a request did to the counts: nothing (a read, bad input), a counted visit, or a visit seen but not counted.</summary>
-public enum VisitOutcome
-{
-    None,
-    Counted,
-    SkippedBot,
-}
 
 /// <summary>The answer to a request and what it did to the counts (the <c>Visits</c> metric of the function's log line).</summary>
 public sealed record HandledRequest(HttpApiResponse Response, VisitOutcome Visit = VisitOutcome.None)
@@ -18,7 +11,12 @@ public sealed record HandledRequest(HttpApiResponse Response, VisitOutcome Visit
     public LogField[] MetricFields => Visit switch
     {
         VisitOutcome.Counted => [LogField.Metric("Visits", 1)],
-        VisitOutcome.SkippedBot => [LogField.Metric("SkippedVisits", 1), LogField.Dimension("Reason", "bot")],
+        VisitOutcome.SkippedBot => Skipped("bot"),
+        VisitOutcome.SkippedNotABrowser => Skipped("not-a-browser"),
+        VisitOutcome.SkippedOverVisitorLimit => Skipped("visitor-limit"),
+        VisitOutcome.SkippedOverAddressLimit => Skipped("address-limit"),
         _ => [],
     };
+
+    private static LogField[] Skipped(string reason) => [LogField.Metric("SkippedVisits", 1), LogField.Dimension("Reason", reason)];
 }
