@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using CloudResume.Tests.Emulator.Support;
+using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Emulator;
 
@@ -17,9 +17,6 @@ public sealed class HttpApiEventTests(ManagedEmulatorFixture fixture)
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    // A copy of aws-reference/apigw-v2-request-no-authorizer.json: a real HTTP API event from AWS.
-    private static JsonNode AwsSample() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "Tests", "Emulator.Tests", "Samples", "apigw-v2-request-no-authorizer.json")))!;
 
     [Fact]
     public async Task Event_has_every_field_of_the_AWS_payload_2_0_sample_with_the_same_types()
@@ -64,7 +61,7 @@ public sealed class HttpApiEventTests(ManagedEmulatorFixture fixture)
 
     private static JsonObject LoadSample()
     {
-        var sample = AwsSample().AsObject();
+        var sample = JsonNode.Parse(File.ReadAllText(AwsSample.HttpApiEventPath))!.AsObject();
         sample["requestContext"]!.AsObject().Remove("authentication");
         return sample;
     }
@@ -191,10 +188,11 @@ public sealed class HttpApiEventTests(ManagedEmulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Function_output_is_forwarded_to_the_emulator_log_under_the_function_name()
+    public async Task Function_output_is_forwarded_to_the_emulator_console_under_the_function_name()
     {
         await EchoAsync(new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits")));
-        Assert.True(await fixture.Emulator.WaitForOutputAsync("scripted runtime ready", TimeSpan.FromSeconds(5)), fixture.Emulator.Output);
-        Assert.Contains("cloudresume-counter", fixture.Emulator.Output);
+        // The console is the behaviour here: the function's line, on a line that names the function (the format is not).
+        var line = await fixture.Emulator.Process.WaitForLineAsync(l => l.Contains("scripted runtime ready", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Contains("cloudresume-counter", line, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CloudResume.Local.DynamoDb;
+using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.Emulator;
 
@@ -71,31 +72,25 @@ public sealed class InvokeApiTests(ExternalEmulatorFixture fixture)
     {
         using var runtime = fixture.NewRuntime();
         var outFile = Path.GetTempFileName();
-        var start = new ProcessStartInfo("aws")
+        var cli = new ProcessStart("aws",
+            ["lambda", "invoke", "--endpoint-url", fixture.Emulator.Runtime.ToString().TrimEnd('/'),
+             "--region", "us-east-1", "--function-name", "cloudresume-counter", "--payload", """{"from":"cli"}""", outFile])
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in (string[])["lambda", "invoke", "--endpoint-url", fixture.Emulator.Runtime.ToString().TrimEnd('/'),
-                     "--region", "us-east-1", "--function-name", "cloudresume-counter", "--payload", """{"from":"cli"}""", outFile])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["AWS_ACCESS_KEY_ID"] = "local";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "local";
-        start.Environment["AWS_PAGER"] = "";
-        using var cli = Process.Start(start)!;
+            Environment = new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = LocalCredentials.AccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = LocalCredentials.SecretAccessKey,
+                ["AWS_PAGER"] = "",
+            },
+        }.RunAsync();
 
         var evt = await runtime.NextAsync();
         Assert.Equal("cli", (string?)evt.Json["from"]);
         await runtime.RespondAsync(evt.RequestId, """{"answer":42}""");
 
-        var stdout = await cli.StandardOutput.ReadToEndAsync();
-        var stderr = await cli.StandardError.ReadToEndAsync();
-        await cli.WaitForExitAsync();
-        Assert.True(cli.ExitCode == 0, stderr);
-        var result = JsonNode.Parse(stdout)!;
+        var output = await cli;
+        Assert.True(output.Succeeded, output.Stderr);
+        var result = JsonNode.Parse(output.Stdout)!;
         Assert.Equal(200, (int)result["StatusCode"]!);
         Assert.Equal("$LATEST", (string?)result["ExecutedVersion"]);
         Assert.Equal("""{"answer":42}""", await File.ReadAllTextAsync(outFile, Encoding.UTF8));

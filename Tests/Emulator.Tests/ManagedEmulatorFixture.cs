@@ -1,3 +1,4 @@
+using CloudResume.Contracts.LocalSystem;
 using CloudResume.Tests.Emulator.Support;
 
 namespace CloudResume.Tests.Emulator;
@@ -7,25 +8,23 @@ namespace CloudResume.Tests.Emulator;
 /// a reserved concurrency of <see cref="Concurrency"/>, a stage throttle far above the tests' rate, and
 /// the Python scripted runtime as the function (started by the emulator itself).
 /// </summary>
-public sealed class ManagedEmulatorFixture : IAsyncLifetime
+public sealed class ManagedEmulatorFixture : EmulatorFixture
 {
     public const string SiteOrigin = "http://localhost:5173";
     public const int Concurrency = 3;
 
-    public EmulatorProcess Emulator { get; private set; } = null!;
-    public HttpClient Client => Emulator.Client;
+    /// <summary>Information: the function's output reaches the console at this level (one test checks that it does).</summary>
+    protected override string LogLevel => "Information";
 
-    public async Task InitializeAsync() => Emulator = await EmulatorProcess.StartAsync(ScriptedRuntime.Arguments(
-        "--parameter", $"SiteOrigin={SiteOrigin}",
-        "--parameter", $"ReservedConcurrency={Concurrency}",
-        "--parameter", "ThrottlingRateLimit=10000",
-        "--parameter", "ThrottlingBurstLimit=10000",
-        "--PhysicalIds:VisitsTable=Visits",
-        "--Function:Environment:EXTRA_SETTING=from-config"));
-
-    public async Task DisposeAsync() => await Emulator.DisposeAsync();
-
-    public Uri Url(string pathAndQuery) => new(Emulator.Gateway, pathAndQuery);
+    protected override EmulatorSettings Settings()
+    {
+        var settings = TestSettings.ScriptedRuntime(
+            ("SiteOrigin", SiteOrigin), ("ReservedConcurrency", $"{Concurrency}"),
+            ("ThrottlingRateLimit", "10000"), ("ThrottlingBurstLimit", "10000"));
+        settings.Stack.PhysicalIds["VisitsTable"] = "Visits";
+        settings.Function.Environment["EXTRA_SETTING"] = "from-config";
+        return settings;
+    }
 }
 
 /// <summary>Every test class on the shared managed emulator runs in this collection (one process, tests in sequence).</summary>

@@ -4,7 +4,7 @@ using CloudResume.Tests.Reliability.Support;
 namespace CloudResume.Tests.Reliability;
 
 [Collection(ServingCollection.Name)]
-public sealed class LoadTests(StackFixture fixture)
+public sealed class LoadTests(DeploymentFixture fixture)
 {
     private const int Visits = 10_000;
     private const int Callers = 64;
@@ -12,9 +12,9 @@ public sealed class LoadTests(StackFixture fixture)
     [Fact]
     public async Task Ten_thousand_concurrent_visits_are_each_answered_and_counted_exactly_once()
     {
-        var stack = fixture.Stack;
-        await stack.WarmUpAsync(Callers);
-        var before = await stack.Api.GetViewsAsync();
+        var (deployment, api) = (fixture.Deployment, fixture.Api);
+        await deployment.WarmUpAsync(api, Callers);
+        var before = await api.GetViewsAsync();
 
         var failures = new ConcurrentBag<VisitAnswer>();
         var next = 0;
@@ -22,7 +22,7 @@ public sealed class LoadTests(StackFixture fixture)
         {
             while (Interlocked.Increment(ref next) <= Visits)
             {
-                var answer = await stack.Api.PostVisitAsync();
+                var answer = await api.PostVisitAsync();
                 if (!answer.IsOk)
                 {
                     failures.Add(answer);
@@ -30,8 +30,8 @@ public sealed class LoadTests(StackFixture fixture)
             }
         })));
 
-        var after = await stack.Api.GetViewsAsync();
-        Assert.True(failures.IsEmpty, $"{failures.Count} of {Visits} visits were not answered 200, e.g. {string.Join("; ", failures.Take(5))}\nemulator:\n{stack.Emulator.Warnings()}");
+        var after = await api.GetViewsAsync();
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {Visits} visits were not answered 200, e.g. {string.Join("; ", failures.Take(5))}\n{deployment.Emulator.Process.Tail()}");
         Assert.Equal(before + Visits, after);
     }
 }

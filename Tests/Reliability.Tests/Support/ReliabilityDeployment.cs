@@ -1,0 +1,33 @@
+using CloudResume.CloudFormation;
+using CloudResume.Local;
+
+namespace CloudResume.Tests.Reliability.Support;
+
+/// <summary>
+/// How this suite deploys the counter locally (<see cref="LocalDeployment"/>): the template's quotas are lifted
+/// (64 environments, no stage throttle) so the tests measure the function, not the quotas.
+/// </summary>
+public static class ReliabilityDeployment
+{
+    /// <summary>The allowed CORS origin (the template's SiteOrigin parameter), as the AppHost sets it locally.</summary>
+    public const string SiteOrigin = "http://localhost:5080";
+
+    /// <summary>
+    /// Exactly one execution environment per caller of the 64-way load: an environment is free again the
+    /// moment its invocation is answered, so 64 callers never meet a throttle.
+    /// </summary>
+    public const int ReservedConcurrency = 64;
+
+    /// <param name="dataDirectory">Where dynalite persists (so it can be killed and restarted); null = in memory.</param>
+    public static Task<LocalDeployment> StartAsync(string? dataDirectory = null) => LocalDeployment.StartAsync(new LocalDeploymentOptions
+    {
+        DataDirectory = dataDirectory,
+        Parameters = new Dictionary<string, string>
+        {
+            ["ReservedConcurrency"] = $"{ReservedConcurrency}",
+            ["ThrottlingRateLimit"] = "100000",
+            ["ThrottlingBurstLimit"] = "100000",
+            [CounterStack.SiteOriginParameter] = SiteOrigin,
+        },
+    });
+}
