@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CloudResume.Contracts.HttpApi;
 
 /// <summary>
@@ -19,15 +21,22 @@ public sealed class HttpApiRequest
     public string? Body { get; init; }
     public bool IsBase64Encoded { get; init; }
 
+    // The computed members below read the event; they are not fields of it (AWS sends none of them).
+
     /// <summary>True when the event has what every 2.0 event has: the version and an HTTP method.</summary>
+    [JsonIgnore]
     public bool IsPayloadV2 => Version == "2.0" && !string.IsNullOrEmpty(RequestContext?.Http?.Method);
 
+    [JsonIgnore]
     public string Method => RequestContext?.Http?.Method?.ToUpperInvariant() ?? "";
 
+    [JsonIgnore]
     public string Path => RawPath ?? RequestContext?.Http?.Path ?? "/";
 
+    [JsonIgnore]
     public string? SourceIp => RequestContext?.Http?.SourceIp;
 
+    [JsonIgnore]
     public string? UserAgent => Header("user-agent") ?? RequestContext?.Http?.UserAgent;
 
     /// <summary>Header names are lower-case in 2.0 events; other spellings (hand-made events) are tolerated.</summary>

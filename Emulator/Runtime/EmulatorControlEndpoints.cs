@@ -35,11 +35,12 @@ public static class EmulatorControlEndpoints
 
     private static async Task FollowLogsAsync(HttpContext context, FunctionLogs logs)
     {
+        using var subscription = logs.Follow();
         context.Response.ContentType = "application/x-ndjson";
         await context.Response.Body.FlushAsync(context.RequestAborted);
         try
         {
-            await foreach (var record in logs.FollowAsync(context.RequestAborted))
+            await foreach (var record in subscription.Reader.ReadAllAsync(context.RequestAborted))
             {
                 await JsonSerializer.SerializeAsync(context.Response.Body, record, LocalSystemJsonContext.Default.FunctionLogRecord, context.RequestAborted);
                 await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);

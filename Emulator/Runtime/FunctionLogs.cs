@@ -37,24 +37,27 @@ public sealed class FunctionLogs(EmulatedFunction function, FunctionMetrics metr
         }
     }
 
-    /// <summary>Every record written from now on, until <paramref name="cancellationToken"/> fires.</summary>
-    public async IAsyncEnumerable<FunctionLogRecord> FollowAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Subscribes now (so nothing written after this call is missed) to every record from here on; dispose to leave.
+    /// The reader also ends when the emulator stops, so shutdown never waits for a follower.
+    /// </summary>
+    public Subscription Follow()
     {
         // Bounded: a reader that stops reading loses old lines rather than growing the emulator's memory.
         var channel = Channel.CreateBounded<FunctionLogRecord>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
         lock (_gate) _readers.Add(channel);
-        // A follower's response never ends by itself: end it when the emulator stops, so shutdown does not wait for it.
-        using var stopping = lifetime.ApplicationStopping.Register(() => channel.Writer.TryComplete());
-        try
+        var stopping = lifetime.ApplicationStopping.Register(() => channel.Writer.TryComplete());
+        return new Subscription(channel.Reader, () =>
         {
-            await foreach (var record in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return record;
-            }
-        }
-        finally
-        {
+            stopping.Dispose();
             lock (_gate) _readers.Remove(channel);
-        }
+        });
+    }
+
+    public sealed class Subscription(ChannelReader<FunctionLogRecord> reader, Action leave) : IDisposable
+    {
+        public ChannelReader<FunctionLogRecord> Reader => reader;
+
+        public void Dispose() => leave();
     }
 }

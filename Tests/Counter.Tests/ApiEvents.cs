@@ -9,6 +9,9 @@ public static class ApiEvents
 {
     public const string Browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
+    /// <summary>Another browser on the same machine: another visitor.</summary>
+    public const string OtherBrowser = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
+
     public static HttpApiRequest Request(string method, string path = "/visits", string? sourceIp = "203.0.113.7", string? userAgent = Browser,
         IReadOnlyDictionary<string, string>? query = null, string? body = null, bool base64 = false)
     {

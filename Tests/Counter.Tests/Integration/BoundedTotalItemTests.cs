@@ -126,6 +126,7 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
         {
             "GetItem" => FakeDynamoDb.Ok("{}"),
             "PutItem" => FakeDynamoDb.Ok("{}"),
+            FakeDynamoDb.MarkerUpdate => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"1"}}}"""),
             "UpdateItem" when count <= 2 => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"7"},"Visitors":{"N":"3"}}}"""),
             "UpdateItem" => error is null ? null : FakeDynamoDb.Error(error, status),
             _ => FakeDynamoDb.Error("ValidationException"),
@@ -136,7 +137,7 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
 
         var counts = await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
 
-        Assert.Equal((7, 3), (counts.Views, counts.Visitors));
+        Assert.Equal((7, 3), (counts.Counts.Views, counts.Counts.Visitors));
         Assert.True(fake.Received("UpdateItem") >= 3, "the prune was attempted");
         Assert.Contains("Daily prune of old day attributes", Encoding.UTF8.GetString(output.ToArray()));
     }

@@ -8,9 +8,14 @@ namespace CloudResume.Tests.Counter.Integration;
 [Collection(EmulatedLambdaCollection.Name)]
 public sealed class FunctionCountingTests(EmulatedLambda lambda) : EmulatedLambdaTests(lambda)
 {
-    private async Task<LocalProcess[]> StartFunctions(int count = 1)
+    private async Task<LocalProcess[]> StartFunctions(int count = 1, params (string Name, string Value)[] settings)
     {
-        var functions = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Lambda.StartFunctionAsync(Lambda.FunctionEnvironment(Table))));
+        var environment = Lambda.FunctionEnvironment(Table);
+        foreach (var (name, value) in settings)
+        {
+            environment[name] = value;
+        }
+        var functions = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Lambda.StartFunctionAsync(environment)));
         if (count > 1)
         {
             // A process's first invocation costs about a second of JIT and SDK start-up; several at once on a small
@@ -59,15 +64,54 @@ public sealed class FunctionCountingTests(EmulatedLambda lambda) : EmulatedLambd
     {
         await StartFunctions();
 
-        var first = await Post(ip: "198.51.100.1", userAgent: "UA-one");
-        var again = await Post(ip: "198.51.100.1", userAgent: "UA-one");
-        var otherBrowser = await Post(ip: "198.51.100.1", userAgent: "UA-two");
-        var otherIp = await Post(ip: "198.51.100.2", userAgent: "UA-one");
+        var first = await Post(ip: "198.51.100.1", userAgent: ApiEvents.Browser);
+        var again = await Post(ip: "198.51.100.1", userAgent: ApiEvents.Browser);
+        var otherBrowser = await Post(ip: "198.51.100.1", userAgent: ApiEvents.OtherBrowser);
+        var otherIp = await Post(ip: "198.51.100.2", userAgent: ApiEvents.Browser);
 
         Assert.Equal((1, 1), (first.Views, first.Visitors));
         Assert.Equal((2, 1), (again.Views, again.Visitors));
         Assert.Equal((3, 2), (otherBrowser.Views, otherBrowser.Visitors));
         Assert.Equal((4, 3), (otherIp.Views, otherIp.Visitors));
+    }
+
+    [Theory]
+    [InlineData("curl/8.5.0")]
+    [InlineData("python-requests/2.32.3")]
+    [InlineData("Mozilla/5.0+(compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)")]
+    public async Task Tools_and_monitors_see_the_counts_but_are_not_counted(string userAgent)
+    {
+        await StartFunctions();
+        await Post();
+
+        var tool = await Post(userAgent: userAgent);
+        var after = await Get();
+
+        Assert.Equal(200, tool.StatusCode);
+        Assert.Equal((1, 1), (tool.Views, tool.Visitors));
+        Assert.Equal((1, 1), (after.Views, after.Visitors));
+    }
+
+    [Fact]
+    public async Task A_visitor_adds_at_most_its_daily_views_and_rotating_user_agents_at_most_the_addresss_daily_visitors()
+    {
+        await StartFunctions(1, ("MAX_VIEWS_PER_VISITOR_PER_DAY", "3"), ("MAX_VISITORS_PER_ADDRESS_PER_DAY", "2"));
+
+        var reloads = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            reloads.Add((await Post(ip: "198.51.100.50")).Views);
+        }
+        var rotated = new List<FunctionResult>();
+        for (var version = 100; version < 104; version++)
+        {
+            rotated.Add(await Post(ip: "198.51.100.50", userAgent: ApiEvents.Browser.Replace("Chrome/131.0", $"Chrome/{version}.0")));
+        }
+        var after = await Get();
+
+        Assert.Equal([1, 2, 3, 3, 3], reloads); // answered every time, counted three times
+        Assert.Equal((4, 2), (after.Views, after.Visitors)); // one more user agent counted, then the address's allowance is spent
+        Assert.All(rotated, r => Assert.Equal(200, r.StatusCode));
     }
 
     [Fact]
@@ -154,7 +198,7 @@ public sealed class FunctionCountingTests(EmulatedLambda lambda) : EmulatedLambd
         var results = new List<FunctionResult>();
         for (var i = 0; i < 9; i++)
         {
-            results.Add(await Post(ip: "198.51.100.77", userAgent: "UA-repeat"));
+            results.Add(await Post(ip: "198.51.100.77"));
         }
         var series = await Get(ApiEvents.Days("1"));
 
@@ -167,7 +211,8 @@ public sealed class FunctionCountingTests(EmulatedLambda lambda) : EmulatedLambd
     [Fact]
     public async Task Thousand_concurrent_posts_across_eight_processes_count_exactly()
     {
-        await StartFunctions(8);
+        // 20 views per visitor: over the default daily allowance, which this test is not about.
+        await StartFunctions(8, ("MAX_VIEWS_PER_VISITOR_PER_DAY", "1000"));
         var results = new ConcurrentBag<FunctionResult>();
 
         // Four invokes in flight per process keep all eight busy, yet none waits long in the queue: Lambda's

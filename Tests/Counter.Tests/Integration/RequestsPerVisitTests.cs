@@ -10,18 +10,21 @@ public sealed class RequestsPerVisitTests
     private static readonly string Salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(DailySalt.SaltBytes));
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static FakeDynamoDb NewVisitorsTable() => new((operation, _) => operation switch
+    private static FakeDynamoDb NewVisitorsTable() => new((operation, count) => operation switch
     {
         "GetItem" => FakeDynamoDb.Ok("""{"Item":{"Id":{"S":"salt#2025-06-01"},"Salt":{"B":""" + "\"" + Salt + "\"}}}"),
         "PutItem" => FakeDynamoDb.Ok("{}"),
+        // The marker's views today: the first one makes a new visitor.
+        FakeDynamoDb.MarkerUpdate => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":""" + $"\"{count}\"" + "}}}"),
         "UpdateItem" => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"1"},"Visitors":{"N":"1"}}}"""),
         _ => FakeDynamoDb.Error("ValidationException"),
     });
 
     private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => fake.CreateFunctionClient();
 
-    private static (int Get, int Put, int Update) Requests(FakeDynamoDb fake) =>
-        (fake.Received("GetItem"), fake.Received("PutItem"), fake.Received("UpdateItem"));
+    /// <summary>Requests so far: GetItem, PutItem, marker UpdateItem, UpdateItem of <c>total</c>.</summary>
+    private static (int Get, int Put, int Marker, int Update) Requests(FakeDynamoDb fake) =>
+        (fake.Received("GetItem"), fake.Received("PutItem"), fake.Received(FakeDynamoDb.MarkerUpdate), fake.Received("UpdateItem"));
 
     [Fact]
     public async Task New_visitor_costs_two_updates_and_one_marker_and_a_known_repeat_costs_one_update()
@@ -35,8 +38,8 @@ public sealed class RequestsPerVisitTests
         await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
         var afterRepeat = Requests(table);
 
-        Assert.Equal((1, 1, 2), afterFirst); // the day's salt read once, the marker, views + visitors
-        Assert.Equal((1, 1, 3), afterRepeat); // exactly one more write
+        Assert.Equal((1, 0, 1, 2), afterFirst); // the day's salt read once, the marker, views + visitors
+        Assert.Equal((1, 0, 1, 3), afterRepeat); // exactly one more write
     }
 
     [Fact]
@@ -46,6 +49,7 @@ public sealed class RequestsPerVisitTests
         {
             "GetItem" => FakeDynamoDb.Ok("{}"), // nobody created the day's salt yet
             "PutItem" => FakeDynamoDb.Ok("{}"),
+            FakeDynamoDb.MarkerUpdate => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"1"}}}"""),
             "UpdateItem" => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"1"},"Visitors":{"N":"1"}}}"""),
             _ => FakeDynamoDb.Error("ValidationException"),
         });
@@ -57,8 +61,8 @@ public sealed class RequestsPerVisitTests
         await counter.CountAsync("203.0.113.8", "UA", Now, 0, CancellationToken.None);
         var afterSecond = Requests(table);
 
-        Assert.Equal((1, 2, 3), afterFirst); // salt get + put, marker, views + visitors + the prune
-        Assert.Equal((1, 3, 5), afterSecond); // a new visitor: marker, views + visitors; no second prune
+        Assert.Equal((1, 1, 1, 3), afterFirst); // salt get + put, marker, views + visitors + the prune
+        Assert.Equal((1, 1, 2, 5), afterSecond); // a new visitor: marker, views + visitors; no second prune
     }
 
     [Fact]
@@ -73,9 +77,9 @@ public sealed class RequestsPerVisitTests
         var counts = await counter.CountAsync("203.0.113.7", "UA", Now, 30, CancellationToken.None);
 
         var after = Requests(table);
-        Assert.Equal((before.Get, before.Put, before.Update + 1), after); // one UpdateItem answers ALL_NEW: no GetItem
-        Assert.Equal(30, counts.Daily!.Count);
-        Assert.Equal("2025-06-01", counts.Daily[^1].Date);
+        Assert.Equal(before with { Update = before.Update + 1 }, after); // one UpdateItem answers ALL_NEW: no GetItem, no marker
+        Assert.Equal(30, counts.Counts.Daily!.Count);
+        Assert.Equal("2025-06-01", counts.Counts.Daily[^1].Date);
     }
 
     [Fact]
@@ -87,7 +91,7 @@ public sealed class RequestsPerVisitTests
 
         var counts = await counter.ReadAsync(90, Now, CancellationToken.None);
 
-        Assert.Equal((1, 0, 0), Requests(table));
+        Assert.Equal((1, 0, 0, 0), Requests(table));
         Assert.Equal(90, counts.Daily!.Count);
         Assert.Equal("2025-06-01", counts.Daily[^1].Date);
         Assert.All(counts.Daily, d => Assert.Equal((0, 0), (d.Views, d.Visitors))); // days absent from the item are zeros

@@ -11,12 +11,12 @@ public sealed class FakeVisitCounter : IVisitCounter
     public Func<Exception>? Failure { get; set; }
     public bool HangUntilCancelled { get; set; }
 
-    public async Task<VisitCounts> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, int days, CancellationToken cancellationToken)
+    public async Task<CountedVisit> CountAsync(string sourceIp, string userAgent, DateTimeOffset now, int days, CancellationToken cancellationToken)
     {
         await Misbehave(cancellationToken);
         Counted.Add((sourceIp, userAgent));
         CountedWithDays.Add(days);
-        return new VisitCounts(10 + Counted.Count, 5, Series(days));
+        return new CountedVisit(new VisitCounts(10 + Counted.Count, 5, Series(days)), VisitOutcome.Counted);
     }
 
     /// <summary>The series length each count asked for (0: none).</summary>

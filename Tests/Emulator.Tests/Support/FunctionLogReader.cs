@@ -5,7 +5,7 @@ using CloudResume.Local.Emulator;
 namespace CloudResume.Tests.Emulator.Support;
 
 /// <summary>
-/// Follows the emulator's stream of the function's output (<see cref="FunctionLogRecord.Path"/>, NDJSON) from
+/// Follows the emulator's stream of the function's output (<see cref="EmulatorPaths.FunctionLogs"/>, NDJSON) from
 /// the moment it is opened: what a function printed, read through the contract rather than the emulator's console.
 /// </summary>
 public sealed class FunctionLogReader : IDisposable
@@ -27,7 +27,7 @@ public sealed class FunctionLogReader : IDisposable
         try
         {
             // The response never ends while the emulator runs: read it as it comes.
-            var response = await http.GetAsync(new Uri(emulator.Runtime, FunctionLogRecord.Path), HttpCompletionOption.ResponseHeadersRead);
+            var response = await http.GetAsync(new Uri(emulator.Runtime, EmulatorPaths.FunctionLogs), HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
             return new FunctionLogReader(http, response, await response.Content.ReadAsStreamAsync());
         }
@@ -47,7 +47,7 @@ public sealed class FunctionLogReader : IDisposable
         {
             while (await _lines.ReadLineAsync(giveUp.Token) is { } line)
             {
-                var record = JsonSerializer.Deserialize(line, FunctionLogJsonContext.Default.FunctionLogRecord)
+                var record = JsonSerializer.Deserialize(line, LocalSystemJsonContext.Default.FunctionLogRecord)
                     ?? throw new InvalidDataException($"Not a function log record: {line}");
                 if (match(record))
                 {
