@@ -63,28 +63,26 @@ public sealed class DynamoDbRestartTests
             var ok = all.Where(c => c.Answer.IsOk).Select(c => c.Answer.Views!.Value).ToList();
             var failed = all.Where(c => !c.Answer.IsOk).ToList();
 
-            // Every failure tells the page to come back later, in the API's error shape.
-            var wrong = failed.Where(c => c.Answer.Status != HttpStatusCode.ServiceUnavailable || string.IsNullOrEmpty(c.Answer.Message) || !c.Answer.HasRetryAfter).ToList();
-            Assert.True(wrong.Count == 0, $"{wrong.Count} failures were not 503 JSON with Retry-After, e.g. {string.Join("; ", wrong.Take(5).Select(c => c.Answer))}");
+            // Every failure is a 503 in the API's error shape: with Retry-After when the visit was certainly not
+            // counted, without it when its write went out and the answer was lost (it may have been counted).
+            var wrong = failed.Where(c => c.Answer.Status != HttpStatusCode.ServiceUnavailable || string.IsNullOrEmpty(c.Answer.Message)).ToList();
+            Assert.True(wrong.Count == 0, $"{wrong.Count} failures were not 503 JSON, e.g. {string.Join("; ", wrong.Take(5).Select(c => c.Answer))}");
             Assert.NotEmpty(failed);
+            var maybeCounted = failed.Count(c => !c.Answer.HasRetryAfter);
+            Assert.All(failed.Where(c => !c.Answer.HasRetryAfter), c => Assert.Contains("may have been counted", c.Answer.Message));
 
             // Each acknowledged visit got a count of its own, and none of them was lost in the crash.
             Assert.Equal(ok.Count, ok.Distinct().Count());
             Assert.All(ok, views => Assert.InRange(views, before + 1, after));
             Assert.True(after - before >= ok.Count, $"{ok.Count} visits acknowledged but views grew by {after - before}");
 
-            // Exact equality (views grew by exactly the number of 200s) cannot be guaranteed. A visit is counted by
-            // one UpdateItem ADD on the `total` item; that is all a visit costs when its environment has seen the
-            // visitor today, while an unseen visitor adds a conditional PutItem of its marker in parallel and, when
-            // new, a second UpdateItem for the visitor counts. If the ADD lands but its answer, the marker or the
-            // second UpdateItem dies with DynamoDB, the caller gets a 503 for a view that was counted (the ADD is
-            // never re-sent). Only calls in flight while DynamoDB died or came back can do that, so the surplus is
-            // bounded by their number. (A visit that fails before or after those moments finds DynamoDB refusing
-            // connections: nothing is written.)
-            bool Spans(Call c, long from, long to) => c.Started < to && c.Ended > from;
-            var ambiguous = failed.Count(c => Spans(c, killStarted, killEnded) || Spans(c, restartStarted, restartEnded));
-            Assert.True(after - before - ok.Count <= ambiguous,
-                $"views grew by {after - before} for {ok.Count} acknowledged visits; only {ambiguous} failed calls were in flight at the kill or the restart");
+            // Exact equality (views grew by exactly the number of 200s) cannot be guaranteed: a visit is counted by one
+            // UpdateItem ADD on `total`, and an ADD that lands just before DynamoDB dies loses its answer. The function
+            // says so — that is the one answer without Retry-After — and answers 200 whenever the ADD itself succeeded
+            // (a failed marker or visitor update after it no longer fails the visit). So the surplus is bounded by the
+            // "may have been counted" answers exactly, and a caller that retries only on Retry-After never counts twice.
+            Assert.True(after - before - ok.Count <= maybeCounted,
+                $"views grew by {after - before} for {ok.Count} acknowledged visits; only {maybeCounted} answers said the visit may have been counted");
 
             // Service came back on its own: the emulator never went down, and the execution environments
             // that served before the kill serve again — a burst as wide as the load needs no new one.

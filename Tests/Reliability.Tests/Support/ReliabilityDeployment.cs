@@ -19,9 +19,18 @@ public static class ReliabilityDeployment
     public const int ReservedConcurrency = 64;
 
     /// <param name="dataDirectory">Where dynalite persists (so it can be killed and restarted); null = in memory.</param>
-    public static Task<LocalDeployment> StartAsync(string? dataDirectory = null) => LocalDeployment.StartAsync(new LocalDeploymentOptions
+    /// <param name="visitLimits">
+    /// Keep the function's daily allowances per visitor and per address. Off by default: every load here comes from one
+    /// address and one browser, and the suite measures counting, not the allowance (FloodTests measure that).
+    /// </param>
+    public static Task<LocalDeployment> StartAsync(string? dataDirectory = null, bool visitLimits = false) => LocalDeployment.StartAsync(new LocalDeploymentOptions
     {
         DataDirectory = dataDirectory,
+        FunctionEnvironment = visitLimits ? new Dictionary<string, string>() : new Dictionary<string, string>
+        {
+            ["MAX_VIEWS_PER_VISITOR_PER_DAY"] = $"{int.MaxValue}",
+            ["MAX_VISITORS_PER_ADDRESS_PER_DAY"] = $"{int.MaxValue}",
+        },
         Parameters = new Dictionary<string, string>
         {
             ["ReservedConcurrency"] = $"{ReservedConcurrency}",
