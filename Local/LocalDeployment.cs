@@ -55,7 +55,7 @@ public sealed class LocalDeployment : IAsyncDisposable
             {
                 settings.Function.Environment[name] = value;
             }
-            var emulator = await EmulatorServer.StartAsync(settings, options.EmulatorLogLevel);
+            var emulator = await EmulatorServer.StartAsync(settings, options.EmulatorLogLevel, otlpEndpoint: options.OtlpEndpoint);
             return new LocalDeployment(dynalite, emulator, function);
         }
         catch
@@ -92,6 +92,9 @@ public sealed class LocalDeploymentOptions
 
     /// <summary>More environment for the function. Default none.</summary>
     public IReadOnlyDictionary<string, string> FunctionEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where the emulator and the function export traces, metrics and logs (OTLP/HTTP). Default null: nowhere.</summary>
+    public string? OtlpEndpoint { get; init; }
 
     /// <summary>The emulator's log level. Default Warning: per-request logs would cost the CPU a load needs.</summary>
     public string EmulatorLogLevel { get; init; } = "Warning";

@@ -23,5 +23,9 @@ public static class TableKeys
 
     public static string SaltOf(UtcDay day) => "salt#" + day.Key;
 
+    /// <summary>A visitor's marker for the day: its views today (<see cref="Views"/>).</summary>
     public static string Visitor(UtcDay day, string hash) => "visitor#" + day.Key + "#" + hash;
+
+    /// <summary>An address's marker for the day: the new visitors it brought today (<see cref="Visitors"/>).</summary>
+    public static string Address(UtcDay day, string hash) => "address#" + day.Key + "#" + hash;
 }

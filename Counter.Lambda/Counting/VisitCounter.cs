@@ -7,14 +7,13 @@ using CloudResume.Counter.Logging;
 namespace CloudResume.Counter.Counting;
 
 /// <summary>
-/// Counts visits in DynamoDB with atomic ADDs only (never read-modify-write), all on the one <c>total</c>
-/// item: the totals and the day's series are top-level attributes of it, so a view is one UpdateItem.
-/// A visitor this environment already knows today costs exactly that one write; an unknown one also updates
-/// its marker (in parallel), and only a new visitor costs a second round, to add itself to the visitor counts.
-/// A visitor or an address over its daily allowance (<see cref="VisitorAllowance"/>) is answered, not counted.
-/// Once the view's own write succeeded, nothing after it fails the visit: the answer says what was counted.
-/// Writes are billed by the item's size, so <c>total</c> keeps only the days a read can ask for: once a day,
-/// the process that created the day's salt removes the older day attributes (<see cref="PruneAsync"/>).
+/// Counts visits in DynamoDB with atomic ADDs only (never read-modify-write). Per view: one UpdateItem on the visitor's
+/// day marker (its views today, across environments; for its first view also one on its address's marker, the
+/// address's new visitors today) decides whether the view counts — a visitor or an address over its daily allowance
+/// (<see cref="VisitorAllowance"/>) is answered, not counted, and refused from then on without a write — then one
+/// UpdateItem on the <c>total</c> item counts the view and, if new, the visitor: the totals and the day's series are
+/// top-level attributes of it. Writes are billed by the item's size, so <c>total</c> keeps only the days a read can
+/// ask for: once a day, the process that created the day's salt removes the older day attributes (<see cref="PruneAsync"/>).
 /// </summary>
 public sealed class VisitCounter(
     IAmazonDynamoDB dynamo,
@@ -99,57 +98,74 @@ public sealed class VisitCounter(
         }
     }
 
-    // With a series wanted, the writes answer ALL_NEW: the whole item holds the days, so the page's counting load is
-    // still one request (a write is billed by the item's size either way; only the answer is larger).
+    // With a series wanted, the write of total answers ALL_NEW: the whole item holds the days, so the page's counting
+    // load needs no read (a write is billed by the item's size either way; only the answer is larger).
     private async Task<CountedVisit> CountVisitAsync(string sourceIp, string userAgent, UtcDay day, int days, CancellationToken cancellationToken)
     {
         var daySalt = await salt.GetAsync(day, cancellationToken).ConfigureAwait(false);
         var visitor = VisitorHash.Compute(daySalt, sourceIp, userAgent, day);
-        var admission = _allowance.Admit(day, visitor, VisitorHash.OfAddress(daySalt, sourceIp, day));
+        var address = VisitorHash.OfAddress(daySalt, sourceIp, day);
+        var admission = _allowance.Admit(day, visitor, address);
+        var newVisitor = false;
+        if (admission == Admission.Admitted)
+        {
+            (admission, newVisitor) = await AdmitByMarkersAsync(day, visitor, address, cancellationToken).ConfigureAwait(false);
+        }
         if (admission is Admission.OverVisitorLimit or Admission.OverAddressLimit)
         {
             var outcome = admission == Admission.OverVisitorLimit ? VisitOutcome.SkippedOverVisitorLimit : VisitOutcome.SkippedOverAddressLimit;
             return new CountedVisit(await ReadAsync(days, day, cancellationToken).ConfigureAwait(false), outcome);
         }
 
-        // Visitors :zero makes UPDATED_NEW return the current visitor count along with the new view count.
-        var total = AddAsync("ADD #views :one, #visitors :zero, #dayViews :one", day, days > 0, cancellationToken);
-        var marker = admission == Admission.UnknownVisitor ? MarkVisitorAsync(day, visitor, cancellationToken) : null;
-        var counted = CountsOf((await total.ConfigureAwait(false)).Attributes, day, days);
-        if (marker is null || await ViewsOfMarkerAsync(marker).ConfigureAwait(false) is not { } viewsToday)
-        {
-            return new CountedVisit(counted, VisitOutcome.Counted);
-        }
-        _allowance.Learn(day, visitor, viewsToday);
-        if (viewsToday != 1)
-        {
-            return new CountedVisit(counted, VisitOutcome.Counted);
-        }
-        // The marker's first view today: a new visitor.
-        try
-        {
-            var withVisitor = await AddAsync("ADD #visitors :one, #dayVisitors :one", day, days > 0, cancellationToken).ConfigureAwait(false);
-            // The views are the first write's (the second one's answer may already hold later visits' views).
-            return new CountedVisit(CountsOf(withVisitor.Attributes, day, days) with { Views = counted.Views }, VisitOutcome.Counted);
-        }
-        catch (Exception exception) when (exception is AmbiguousWriteException or OperationCanceledException || TransientFailure.IsTransient(exception))
-        {
-            // The view is counted: answer it. The visitor may go uncounted; never counted twice.
-            _log.Warn("The new visitor could not be added to the visitor counts", null, ("error", exception.GetType().Name));
-            return new CountedVisit(counted, VisitOutcome.Counted);
-        }
+        // One write counts the view (and a new visitor); visitors :zero makes UPDATED_NEW return the visitor count too.
+        var update = newVisitor
+            ? "ADD #views :one, #visitors :one, #dayViews :one, #dayVisitors :one"
+            : "ADD #views :one, #visitors :zero, #dayViews :one";
+        var total = await AddAsync(update, day, days > 0, cancellationToken).ConfigureAwait(false);
+        return new CountedVisit(CountsOf(total.Attributes, day, days), VisitOutcome.Counted);
     }
 
-    /// <summary>The marker's views today, or null when its update failed (the view is counted all the same).</summary>
-    private async Task<long?> ViewsOfMarkerAsync(Task<long> marker)
+    /// <summary>
+    /// One more view on the visitor's marker (its views today, across environments): over its allowance, or its first
+    /// view today, which adds one to its address's marker (the address's new visitors today): over the address's
+    /// allowance, or a new visitor to count. Asked before anything is counted, so the allowances hold exactly however many
+    /// environments a flood reaches at once. A marker that cannot be updated admits the view (the allowance guards against
+    /// floods; it must not fail visits) but not a new visitor.
+    /// </summary>
+    private async Task<(Admission Admission, bool NewVisitor)> AdmitByMarkersAsync(UtcDay day, string visitor, string address, CancellationToken cancellationToken)
+    {
+        if (await MarkerAsync(TableKeys.Visitor(day, visitor), TableKeys.Views, day, cancellationToken).ConfigureAwait(false) is not { } viewsToday)
+        {
+            return (Admission.Admitted, false);
+        }
+        _allowance.Learn(day, visitor, viewsToday);
+        if (viewsToday > _allowance.Limits.ViewsPerVisitorPerDay)
+        {
+            return (Admission.OverVisitorLimit, false);
+        }
+        if (viewsToday > 1 || await MarkerAsync(TableKeys.Address(day, address), TableKeys.Visitors, day, cancellationToken).ConfigureAwait(false) is not { } brought)
+        {
+            return (Admission.Admitted, false);
+        }
+        _allowance.LearnAddress(day, address, brought);
+        if (brought > _allowance.Limits.VisitorsPerAddressPerDay)
+        {
+            _allowance.Refuse(day, visitor);
+            return (Admission.OverAddressLimit, false);
+        }
+        return (Admission.Admitted, true);
+    }
+
+    /// <summary>ADD 1 to a day-scoped marker's <paramref name="attribute"/>: its new value, or null when the update failed.</summary>
+    private async Task<long?> MarkerAsync(string id, string attribute, UtcDay day, CancellationToken cancellationToken)
     {
         try
         {
-            return await marker.ConfigureAwait(false);
+            return await AddToMarkerAsync(id, attribute, day, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is AmbiguousWriteException or OperationCanceledException || TransientFailure.IsTransient(exception))
+        catch (Exception exception) when (exception is AmbiguousWriteException || TransientFailure.IsTransient(exception))
         {
-            _log.Warn("The visitor's marker could not be updated", null, ("error", exception.GetType().Name));
+            _log.Warn("A visitor marker could not be updated", null, ("marker", id[..id.IndexOf('#', StringComparison.Ordinal)]), ("error", exception.GetType().Name));
             return null;
         }
     }
@@ -234,18 +250,15 @@ public sealed class VisitCounter(
         }
     }
 
-    /// <summary>
-    /// One more view on the visitor's marker for the day (created with its expiry on the first): its views today
-    /// across all environments; 1 means a new visitor.
-    /// </summary>
-    private async Task<long> MarkVisitorAsync(UtcDay day, string hash, CancellationToken cancellationToken)
+    /// <summary>ADD 1 to a day-scoped marker's <paramref name="attribute"/> (created with its expiry): the new value.</summary>
+    private async Task<long> AddToMarkerAsync(string id, string attribute, UtcDay day, CancellationToken cancellationToken)
     {
         var request = new UpdateItemRequest
         {
             TableName = tableName,
-            Key = Key(TableKeys.Visitor(day, hash)),
-            UpdateExpression = "ADD #views :one SET #expires = if_not_exists(#expires, :expires)",
-            ExpressionAttributeNames = new() { ["#views"] = TableKeys.Views, ["#expires"] = TableKeys.ExpiresAt },
+            Key = Key(id),
+            UpdateExpression = "ADD #count :one SET #expires = if_not_exists(#expires, :expires)",
+            ExpressionAttributeNames = new() { ["#count"] = attribute, ["#expires"] = TableKeys.ExpiresAt },
             ExpressionAttributeValues = new()
             {
                 [":one"] = One,
@@ -254,7 +267,7 @@ public sealed class VisitCounter(
             ReturnValues = ReturnValue.UPDATED_NEW,
         };
         var response = await SendOnceAsync(ct => dynamo.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
-        return Number(response.Attributes, TableKeys.Views);
+        return Number(response.Attributes, attribute);
     }
 
     /// <summary>An ADD goes out at most once; a failure that may follow an applied write becomes <see cref="AmbiguousWriteException"/>.</summary>

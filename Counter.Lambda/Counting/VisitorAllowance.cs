@@ -5,10 +5,8 @@ namespace CloudResume.Counter.Counting;
 /// <summary>How a page view is admitted by <see cref="VisitorAllowance"/>.</summary>
 public enum Admission
 {
-    /// <summary>Counted; this environment already knows the visitor's marker (one write).</summary>
-    KnownVisitor,
-    /// <summary>Counted; the visitor's marker decides whether it is new today (a second write, in parallel).</summary>
-    UnknownVisitor,
+    /// <summary>Within the allowances as far as this environment knows: the visitor's marker decides.</summary>
+    Admitted,
     /// <summary>Not counted: this visitor reached its views for the day.</summary>
     OverVisitorLimit,
     /// <summary>Not counted: this address brought its visitors for the day (user-agent rotation).</summary>
@@ -16,19 +14,19 @@ public enum Admission
 }
 
 /// <summary>
-/// What one execution environment knows, per UTC day, about the visitors it served: each visitor's views today (at
-/// least those it counted, and what their marker said), whether their marker is known (a repeat visit then costs one
-/// write), and how many visitors each address brought. Only keyed hashes, never an IP or a user agent. Bounded:
-/// past <see cref="Capacity"/> entries nothing new is remembered, and forgetting is harmless (the marker tells again).
-/// The limits hold per environment; the marker's count carries them across environments on a visitor's first view.
+/// What one execution environment learnt, per UTC day, from the markers (<see cref="VisitCounter"/> updates them before
+/// counting anything): each visitor's views today and each address's new visitors today, so a visitor or an address
+/// over its allowance is refused here without another write — a flood costs one read per request. Only keyed hashes,
+/// never an IP or a user agent. Bounded: past <see cref="Capacity"/> entries nothing new is remembered, and forgetting
+/// is harmless (the markers tell again).
 /// </summary>
 public sealed class VisitorAllowance(VisitLimits limits, int capacity = VisitorAllowance.Capacity)
 {
     public const int Capacity = 10_000;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, (long Views, bool Known)> _visitors = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _addresses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _views = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _visitors = new(StringComparer.Ordinal);
     private UtcDay _day;
 
     public VisitLimits Limits => limits;
@@ -39,48 +37,41 @@ public sealed class VisitorAllowance(VisitLimits limits, int capacity = VisitorA
         {
             if (!RollTo(day))
             {
-                return Admission.UnknownVisitor; // a late request from yesterday: decided by its marker alone
+                return Admission.Admitted; // a late request from yesterday: decided by its markers alone
             }
-            if (_visitors.TryGetValue(visitor, out var state))
+            if (_views.TryGetValue(visitor, out var views))
             {
-                if (state.Views >= limits.ViewsPerVisitorPerDay)
-                {
-                    return Admission.OverVisitorLimit;
-                }
-                _visitors[visitor] = state with { Views = state.Views + 1 };
-                return state.Known ? Admission.KnownVisitor : Admission.UnknownVisitor;
+                return views >= limits.ViewsPerVisitorPerDay ? Admission.OverVisitorLimit : Admission.Admitted;
             }
-            var brought = _addresses.GetValueOrDefault(address);
-            if (brought >= limits.VisitorsPerAddressPerDay)
-            {
-                return Admission.OverAddressLimit;
-            }
-            if (_visitors.Count < capacity && _addresses.Count < capacity)
-            {
-                _visitors[visitor] = (1, false);
-                _addresses[address] = brought + 1;
-            }
-            return Admission.UnknownVisitor;
+            return _visitors.GetValueOrDefault(address) >= limits.VisitorsPerAddressPerDay ? Admission.OverAddressLimit : Admission.Admitted;
         }
     }
 
-    /// <summary>The visitor's marker answered: it is known now, with at least <paramref name="viewsToday"/> views today.</summary>
-    public void Learn(UtcDay day, string visitor, long viewsToday)
-    {
-        lock (_gate)
-        {
-            if (RollTo(day) && (_visitors.TryGetValue(visitor, out var state) || _visitors.Count < capacity))
-            {
-                _visitors[visitor] = (Math.Max(state.Views, viewsToday), true);
-            }
-        }
-    }
+    /// <summary>The visitor's marker answered: <paramref name="viewsToday"/> views today, across all environments.</summary>
+    public void Learn(UtcDay day, string visitor, long viewsToday) => Remember(_views, day, visitor, viewsToday);
+
+    /// <summary>The address's marker answered: <paramref name="visitorsToday"/> new visitors today, across all environments.</summary>
+    public void LearnAddress(UtcDay day, string address, long visitorsToday) => Remember(_visitors, day, address, visitorsToday);
+
+    /// <summary>The visitor adds nothing more today (its address had brought its allowance of visitors before it).</summary>
+    public void Refuse(UtcDay day, string visitor) => Remember(_views, day, visitor, limits.ViewsPerVisitorPerDay);
 
     public int Count
     {
         get
         {
-            lock (_gate) return _visitors.Count;
+            lock (_gate) return _views.Count;
+        }
+    }
+
+    private void Remember(Dictionary<string, long> counts, UtcDay day, string key, long count)
+    {
+        lock (_gate)
+        {
+            if (RollTo(day) && (counts.TryGetValue(key, out var known) || counts.Count < capacity))
+            {
+                counts[key] = Math.Max(known, count);
+            }
         }
     }
 
@@ -95,8 +86,8 @@ public sealed class VisitorAllowance(VisitLimits limits, int capacity = VisitorA
         {
             return false;
         }
+        _views.Clear();
         _visitors.Clear();
-        _addresses.Clear();
         _day = day;
         return true;
     }

@@ -77,7 +77,8 @@ public sealed class HttpApiGateway(
         {
             body = await ReadBodyAsync(request, context.RequestAborted);
         }
-        catch (BadHttpRequestException e)
+        // Kestrel reports a chunk size that overflows as an IOException around an OverflowException.
+        catch (Exception e) when (e is BadHttpRequestException or IOException { InnerException: OverflowException })
         {
             // A malformed body (a chunk size that overflows, a truncated chunk): the client's fault, one line, no stack.
             log.LogWarning("Refused a malformed request body: {Reason}", e.Message);

@@ -42,14 +42,16 @@ public sealed class EmulatorServer : IAsyncDisposable
     };
 
     /// <param name="logLevel">The emulator's own log level; per-request logs cost CPU a load needs.</param>
-    public static async Task<EmulatorServer> StartAsync(EmulatorSettings settings, string logLevel = "Warning", TimeSpan? timeout = null)
+    /// <param name="otlpEndpoint">Where the emulator and the function export telemetry (OTLP/HTTP protobuf); null: nowhere.</param>
+    public static async Task<EmulatorServer> StartAsync(EmulatorSettings settings, string logLevel = "Warning", TimeSpan? timeout = null, string? otlpEndpoint = null)
     {
         var start = new ProcessStart("dotnet", [BuildOutput.Current.EmulatorAssembly])
             .WithEnvironment(ConfigurationKeys.ToEnvironment(settings, EmulatorSettings.SectionName))
             .WithEnvironment(new Dictionary<string, string?>
             {
                 // The caller's own telemetry and URL settings must not leak in.
-                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = otlpEndpoint is null ? null : "http/protobuf",
                 ["ASPNETCORE_URLS"] = null,
                 ["Logging__LogLevel__Default"] = logLevel,
                 ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",

@@ -5,7 +5,7 @@ using CloudResume.Local.Processes;
 namespace CloudResume.Tests.Support;
 
 /// <summary>
-/// An OTLP/HTTP endpoint (protobuf) that keeps every body posted to /v1/traces and /v1/metrics, raw and
+/// An OTLP/HTTP endpoint (protobuf) that keeps every body posted to /v1/traces, /v1/metrics and /v1/logs, raw and
 /// decoded: which service sent which span (ids, parent, name, kind, attributes) and which metric.
 /// </summary>
 public sealed class OtlpReceiver : IDisposable
@@ -13,6 +13,7 @@ public sealed class OtlpReceiver : IDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<byte[]> _traces = new();
     private readonly ConcurrentQueue<byte[]> _metrics = new();
+    private readonly ConcurrentQueue<byte[]> _logs = new();
 
     public OtlpReceiver()
     {
@@ -31,6 +32,12 @@ public sealed class OtlpReceiver : IDisposable
 
     /// <summary>Each metrics export's protobuf body, as received.</summary>
     public IReadOnlyCollection<byte[]> Metrics => _metrics.ToArray();
+
+    /// <summary>Each log export's protobuf body, as received.</summary>
+    public IReadOnlyCollection<byte[]> Logs => _logs.ToArray();
+
+    /// <summary>Every export body received so far: traces, metrics and logs.</summary>
+    public IEnumerable<byte[]> All => [.. Traces, .. Metrics, .. Logs];
 
     /// <summary>Every span received so far, decoded (each call decodes the bodies afresh).</summary>
     public IReadOnlyList<ReceivedSpan> Spans => [.. Traces.SelectMany(OtlpExport.Spans)];
@@ -84,6 +91,7 @@ public sealed class OtlpReceiver : IDisposable
             {
                 case "/v1/traces": _traces.Enqueue(body.ToArray()); break;
                 case "/v1/metrics": _metrics.Enqueue(body.ToArray()); break;
+                case "/v1/logs": _logs.Enqueue(body.ToArray()); break;
             }
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/x-protobuf";

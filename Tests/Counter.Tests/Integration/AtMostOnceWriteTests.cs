@@ -41,7 +41,7 @@ public sealed class AtMostOnceWriteTests
     }
 
     [Fact]
-    public async Task A_failed_marker_after_the_views_write_still_answers_the_counted_view()
+    public async Task A_marker_whose_answer_is_lost_admits_the_view_and_the_visit_is_answered()
     {
         await using var fake = new FakeDynamoDb((operation, _) => operation switch
         {
@@ -54,7 +54,7 @@ public sealed class AtMostOnceWriteTests
 
         var visit = await CounterFor(client).CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
 
-        // The view is counted (its own write succeeded): a 503 now would invite a retry that counts it twice.
+        // The allowance guards against floods; a marker that cannot answer must not fail a visit (nor count a new visitor).
         Assert.Equal(VisitOutcome.Counted, visit.Outcome);
         Assert.Equal((8, 3), (visit.Counts.Views, visit.Counts.Visitors));
         Assert.Equal(1, fake.Received("UpdateItem"));

@@ -121,13 +121,13 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
     [InlineData(null, 0)]                    // the connection dropped after the request went out
     public async Task A_failed_prune_does_not_fail_the_visit(string? error, int status)
     {
-        // No salt yet, so this visit creates it and prunes; the 3rd UpdateItem (after views and visitors) is the prune.
+        // No salt yet, so this visit creates it and prunes; the 2nd UpdateItem of total (after views and visitors) is the prune.
         await using var fake = new FakeDynamoDb((operation, count) => operation switch
         {
             "GetItem" => FakeDynamoDb.Ok("{}"),
             "PutItem" => FakeDynamoDb.Ok("{}"),
             FakeDynamoDb.MarkerUpdate => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"1"}}}"""),
-            "UpdateItem" when count <= 2 => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"7"},"Visitors":{"N":"3"}}}"""),
+            "UpdateItem" when count <= 1 => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"7"},"Visitors":{"N":"3"}}}"""),
             "UpdateItem" => error is null ? null : FakeDynamoDb.Error(error, status),
             _ => FakeDynamoDb.Error("ValidationException"),
         });
@@ -138,7 +138,7 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
         var counts = await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
 
         Assert.Equal((7, 3), (counts.Counts.Views, counts.Counts.Visitors));
-        Assert.True(fake.Received("UpdateItem") >= 3, "the prune was attempted");
+        Assert.True(fake.Received("UpdateItem") >= 2, "the prune was attempted");
         Assert.Contains("Daily prune of old day attributes", Encoding.UTF8.GetString(output.ToArray()));
     }
 

@@ -18,7 +18,7 @@ public sealed class FakeDynamoDb : IAsyncDisposable
 {
     private const string ErrorPrefix = "com.amazonaws.dynamodb.v20120810#";
 
-    /// <summary>The operation name this fake gives an UpdateItem of a visitor's marker (not of <c>total</c>).</summary>
+    /// <summary>The operation name this fake gives an UpdateItem of a visitor's or an address's marker (not of <c>total</c>).</summary>
     public const string MarkerUpdate = "UpdateItem.marker";
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -140,8 +140,10 @@ public sealed class FakeDynamoDb : IAsyncDisposable
         {
             return (null, 0);
         }
-        // The visitor's marker is an UpdateItem too: named apart, so a fake can answer it as the marker it is.
-        var isMarker = operation == "UpdateItem" && text.AsSpan(end + 4, length).Contains("\"visitor#", StringComparison.Ordinal);
+        // The visitor's and the address's markers are UpdateItems too: named apart, so a fake can answer them as markers.
+        var body = text.AsSpan(end + 4, length);
+        var isMarker = operation == "UpdateItem"
+            && (body.Contains("\"visitor#", StringComparison.Ordinal) || body.Contains("\"address#", StringComparison.Ordinal));
         return (isMarker ? MarkerUpdate : operation ?? "?", total);
     }
 

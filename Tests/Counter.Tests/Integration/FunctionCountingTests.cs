@@ -115,6 +115,23 @@ public sealed class FunctionCountingTests(EmulatedLambda lambda) : EmulatedLambd
     }
 
     [Fact]
+    public async Task Rotating_user_agents_across_processes_adds_exactly_the_addresss_daily_visitors_and_their_views()
+    {
+        const int Processes = 3;
+        await StartFunctions(Processes, ("MAX_VISITORS_PER_ADDRESS_PER_DAY", "2"));
+        var before = await Get();
+
+        for (var version = 100; version < 112; version++)
+        {
+            await Post(ip: "198.51.100.60", userAgent: ApiEvents.Browser.Replace("Chrome/131.0", $"Chrome/{version}.0"));
+        }
+        var after = await Get();
+
+        // The address's marker counts new visitors across processes, before anything is counted.
+        Assert.Equal((2, 2), (after.Visitors - before.Visitors, after.Views - before.Views));
+    }
+
+    [Fact]
     public async Task Bots_see_the_counts_but_are_not_counted()
     {
         await StartFunctions();
@@ -165,12 +182,15 @@ public sealed class FunctionCountingTests(EmulatedLambda lambda) : EmulatedLambd
         Assert.Equal(("1", "1"), (total[$"v{compactDay}"].N, total[$"u{compactDay}"].N));
         Assert.Equal(["Id", "Views", "Visitors", $"u{compactDay}", $"v{compactDay}"], total.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(ids, id => id.StartsWith("day#", StringComparison.Ordinal)); // the series lives on total
-        Assert.Equal(3, items.Count); // total, the day's salt, one visitor marker
+        Assert.Equal(4, items.Count); // total, the day's salt, one visitor marker, one address marker
         var salt = Assert.Single(items, i => i["Id"].S == $"salt#{day}");
         Assert.Equal(32, salt["Salt"].B.Length);
         Assert.Equal(expectedExpiry, long.Parse(salt["ExpiresAt"].N));
         var visitor = Assert.Single(items, i => i["Id"].S.StartsWith($"visitor#{day}#", StringComparison.Ordinal));
         Assert.Equal(expectedExpiry, long.Parse(visitor["ExpiresAt"].N));
+        Assert.Equal("1", visitor["Views"].N);
+        var address = Assert.Single(items, i => i["Id"].S.StartsWith($"address#{day}#", StringComparison.Ordinal));
+        Assert.Equal((expectedExpiry, "1"), (long.Parse(address["ExpiresAt"].N), address["Visitors"].N));
         Assert.DoesNotContain(items.SelectMany(i => i.Values), v => (v.S ?? "").Contains("192.0.2.123"));
         Assert.DoesNotContain(functions.SelectMany(f => f.StdoutLines), line => line.Contains("192.0.2.123"));
     }

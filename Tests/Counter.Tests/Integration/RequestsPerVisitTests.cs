@@ -22,12 +22,12 @@ public sealed class RequestsPerVisitTests
 
     private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => fake.CreateFunctionClient();
 
-    /// <summary>Requests so far: GetItem, PutItem, marker UpdateItem, UpdateItem of <c>total</c>.</summary>
+    /// <summary>Requests so far: GetItem, PutItem, marker UpdateItems (visitor, address), UpdateItem of <c>total</c>.</summary>
     private static (int Get, int Put, int Marker, int Update) Requests(FakeDynamoDb fake) =>
         (fake.Received("GetItem"), fake.Received("PutItem"), fake.Received(FakeDynamoDb.MarkerUpdate), fake.Received("UpdateItem"));
 
     [Fact]
-    public async Task New_visitor_costs_two_updates_and_one_marker_and_a_known_repeat_costs_one_update()
+    public async Task A_new_visitor_costs_two_marker_updates_and_one_update_of_total_and_a_repeat_one_of_each()
     {
         await using var table = NewVisitorsTable();
         using var client = ClientFor(table);
@@ -38,8 +38,8 @@ public sealed class RequestsPerVisitTests
         await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
         var afterRepeat = Requests(table);
 
-        Assert.Equal((1, 0, 1, 2), afterFirst); // the day's salt read once, the marker, views + visitors
-        Assert.Equal((1, 0, 1, 3), afterRepeat); // exactly one more write
+        Assert.Equal((1, 0, 2, 1), afterFirst); // the day's salt read once, the visitor's and the address's markers, views + visitors in one write
+        Assert.Equal((1, 0, 3, 2), afterRepeat); // its marker, then total
     }
 
     [Fact]
@@ -61,12 +61,12 @@ public sealed class RequestsPerVisitTests
         await counter.CountAsync("203.0.113.8", "UA", Now, 0, CancellationToken.None);
         var afterSecond = Requests(table);
 
-        Assert.Equal((1, 1, 1, 3), afterFirst); // salt get + put, marker, views + visitors + the prune
-        Assert.Equal((1, 1, 2, 5), afterSecond); // a new visitor: marker, views + visitors; no second prune
+        Assert.Equal((1, 1, 2, 2), afterFirst); // salt get + put, two markers, views + visitors, the prune
+        Assert.Equal((1, 1, 4, 3), afterSecond); // a new visitor: two markers, views + visitors; no second prune
     }
 
     [Fact]
-    public async Task The_pages_counting_load_with_thirty_days_costs_one_update_for_a_known_visitor()
+    public async Task The_pages_counting_load_with_thirty_days_costs_no_read_for_a_repeat_visitor()
     {
         await using var table = NewVisitorsTable();
         using var client = ClientFor(table);
@@ -77,7 +77,7 @@ public sealed class RequestsPerVisitTests
         var counts = await counter.CountAsync("203.0.113.7", "UA", Now, 30, CancellationToken.None);
 
         var after = Requests(table);
-        Assert.Equal(before with { Update = before.Update + 1 }, after); // one UpdateItem answers ALL_NEW: no GetItem, no marker
+        Assert.Equal(before with { Marker = before.Marker + 1, Update = before.Update + 1 }, after); // total's UpdateItem answers ALL_NEW: no GetItem
         Assert.Equal(30, counts.Counts.Daily!.Count);
         Assert.Equal("2025-06-01", counts.Counts.Daily[^1].Date);
     }

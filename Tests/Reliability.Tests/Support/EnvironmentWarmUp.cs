@@ -9,6 +9,13 @@ namespace CloudResume.Tests.Reliability.Support;
 /// </summary>
 public static class EnvironmentWarmUp
 {
+    /// <summary>Until at least <paramref name="environments"/> execution environments run, through a client of its own.</summary>
+    public static async Task WarmUpAsync(this LocalDeployment deployment, int environments)
+    {
+        using var api = new VisitsApi(deployment.Emulator.GatewayPort);
+        await deployment.WarmUpAsync(api, environments);
+    }
+
     /// <summary>Until at least <paramref name="environments"/> execution environments run.</summary>
     public static async Task WarmUpAsync(this LocalDeployment deployment, VisitsApi api, int environments)
     {

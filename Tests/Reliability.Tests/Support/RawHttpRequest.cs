@@ -7,8 +7,10 @@ namespace CloudResume.Tests.Reliability.Support;
 /// <summary>
 /// An HTTP/1.1 request written byte for byte: HttpClient would normalise what these tests need to send
 /// as is (<c>/visits/../visits</c>, repeated header lines, no User-Agent, invalid UTF-8, unknown methods).
+/// <paramref name="Chunked"/>: the body is sent in well-formed chunks; <paramref name="Framed"/>: the body already
+/// holds its own framing (e.g. a broken chunk) and is sent without Content-Length.
 /// </summary>
-public sealed record RawHttpRequest(string Method, string Target, IReadOnlyList<(string Name, string Value)> Headers, byte[] Body, bool Chunked = false)
+public sealed record RawHttpRequest(string Method, string Target, IReadOnlyList<(string Name, string Value)> Headers, byte[] Body, bool Chunked = false, bool Framed = false)
 {
     public async Task<RawHttpResponse> SendAsync(int port, TimeSpan timeout)
     {
@@ -42,7 +44,7 @@ public sealed record RawHttpRequest(string Method, string Target, IReadOnlyList<
         {
             head.Append("Transfer-Encoding: chunked\r\n");
         }
-        else if (Body.Length > 0 || Method is "POST" or "PUT" or "PATCH")
+        else if (!Framed && (Body.Length > 0 || Method is "POST" or "PUT" or "PATCH"))
         {
             head.Append("Content-Length: ").Append(Body.Length).Append("\r\n");
         }

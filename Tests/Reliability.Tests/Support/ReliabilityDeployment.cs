@@ -23,20 +23,25 @@ public static class ReliabilityDeployment
     /// Keep the function's daily allowances per visitor and per address. Off by default: every load here comes from one
     /// address and one browser, and the suite measures counting, not the allowance (FloodTests measure that).
     /// </param>
-    public static Task<LocalDeployment> StartAsync(string? dataDirectory = null, bool visitLimits = false) => LocalDeployment.StartAsync(new LocalDeploymentOptions
+    /// <param name="templateQuotas">Keep the template's default throttle and concurrency (what a deployed stack has).</param>
+    public static Task<LocalDeployment> StartAsync(string? dataDirectory = null, bool visitLimits = false, bool templateQuotas = false)
     {
-        DataDirectory = dataDirectory,
-        FunctionEnvironment = visitLimits ? new Dictionary<string, string>() : new Dictionary<string, string>
+        var parameters = new Dictionary<string, string> { [CounterStack.SiteOriginParameter] = SiteOrigin };
+        if (!templateQuotas)
         {
-            ["MAX_VIEWS_PER_VISITOR_PER_DAY"] = $"{int.MaxValue}",
-            ["MAX_VISITORS_PER_ADDRESS_PER_DAY"] = $"{int.MaxValue}",
-        },
-        Parameters = new Dictionary<string, string>
+            parameters["ReservedConcurrency"] = $"{ReservedConcurrency}";
+            parameters["ThrottlingRateLimit"] = "100000";
+            parameters["ThrottlingBurstLimit"] = "100000";
+        }
+        return LocalDeployment.StartAsync(new LocalDeploymentOptions
         {
-            ["ReservedConcurrency"] = $"{ReservedConcurrency}",
-            ["ThrottlingRateLimit"] = "100000",
-            ["ThrottlingBurstLimit"] = "100000",
-            [CounterStack.SiteOriginParameter] = SiteOrigin,
-        },
-    });
+            DataDirectory = dataDirectory,
+            FunctionEnvironment = visitLimits ? new Dictionary<string, string>() : new Dictionary<string, string>
+            {
+                ["MAX_VIEWS_PER_VISITOR_PER_DAY"] = $"{int.MaxValue}",
+                ["MAX_VISITORS_PER_ADDRESS_PER_DAY"] = $"{int.MaxValue}",
+            },
+            Parameters = parameters,
+        });
+    }
 }
