@@ -9,9 +9,6 @@ namespace CloudResume.Resume;
 /// </summary>
 public sealed record ResumeFile(string Path, JsonResume? Resume, IReadOnlyList<ResumeProblem> Problems)
 {
-    /// <summary>Where a checkout keeps its resume, relative to the repository root.</summary>
-    public static readonly string DefaultRelativePath = System.IO.Path.Combine("Site", "resume.json");
-
     public bool IsValid => Resume is not null;
 
     public static ResumeFile Read(string path)

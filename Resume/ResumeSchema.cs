@@ -58,7 +58,7 @@ public static class ResumeSchema
     {
         var where = detail.InstanceLocation;
         var value = where.Evaluate(document);
-        var rule = schema.RuleAt(detail.SchemaLocation);
+        var rule = schema.RuleAt(detail.EvaluationPath);
         if (keyword == "required")
         {
             // The schema lists what must be there; name each missing field by its own path.
@@ -80,7 +80,7 @@ public static class ResumeSchema
                 "email" => $"must be an email address such as you@example.com{found}",
                 var format => $"must be in the {format} format{found}",
             }),
-            "pattern" when detail.SchemaLocation.Fragment.Contains("iso8601", StringComparison.Ordinal) =>
+            "pattern" when schema.IsDate(rule) =>
                 new ResumeProblem(path, $"must be a date as YYYY-MM-DD, YYYY-MM or YYYY{found}"),
             "minLength" => new ResumeProblem(path, "must not be empty"),
             _ => new ResumeProblem(path, fallback + found),
@@ -107,10 +107,24 @@ public static class ResumeSchema
     /// <summary>A built schema beside its text, so a failed rule's own words (its type, format, required list) can be read.</summary>
     private sealed record LoadedSchema(JsonSchema Schema, JsonNode Node)
     {
-        public JsonNode? RuleAt(Uri schemaLocation)
+        /// <summary>
+        /// The rule an evaluation path leads to, following the schema's local <c>$ref</c>s. (The evaluation path, not the
+        /// reported schema location: JsonSchema.Net 8 reports the latter with an extra segment inside <c>items</c>.)
+        /// </summary>
+        public JsonNode? RuleAt(JsonPointer evaluationPath)
         {
-            var fragment = Uri.UnescapeDataString(schemaLocation.Fragment.TrimStart('#'));
-            return JsonPointer.TryParse(fragment, out var pointer) && pointer.TryEvaluate(Node, out var rule) ? rule : null;
+            var rule = Node;
+            for (var i = 0; i < evaluationPath.SegmentCount && rule is not null; i++)
+            {
+                var segment = evaluationPath[i].ToString();
+                rule = segment == "$ref"
+                    ? rule["$ref"]?.GetValue<string>() is { } target && target.StartsWith('#') && JsonPointer.TryParse(target[1..], out var local)
+                        && local.TryEvaluate(Node, out var referenced) ? referenced : null
+                    : rule is JsonObject rules ? rules[segment] : null;
+            }
+            return rule;
         }
+
+        public bool IsDate(JsonNode? rule) => rule is not null && ReferenceEquals(rule, Node["definitions"]?["iso8601"]);
     }
 }
