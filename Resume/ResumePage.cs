@@ -52,6 +52,9 @@ public static class ResumePage
 
     public static byte[] Utf8(string html) => Encoding.UTF8.GetBytes(html);
 
+    /// <summary>The bytes of the page for a resume file, as the site serves them and the deploy uploads them; <see cref="InvalidResumeException"/> when it is not valid.</summary>
+    public static byte[] RenderFile(string resumePath) => Utf8(Render(ResumeFile.Read(resumePath).EnsureValid()));
+
     private static void Header(HtmlWriter html, string name, IReadOnlyList<PageSection> sections)
     {
         html.Open("header", ("class", "site-header"));
