@@ -13,13 +13,13 @@ public static class ResumePage
 {
     public const string FileName = "index.html";
 
-    public static string Render(JsonResume resume) => Render(resume, []);
+    public static string Render(JsonResume resume) => Render(resume, [], "");
 
     /// <summary>
-    /// The page; with <paramref name="problems"/> (the local host's case of a file saved invalid) the page of the last
-    /// valid resume carries a notice naming each problem above everything else.
+    /// The page; with <paramref name="problems"/> (the local host's case of <paramref name="fileName"/> saved invalid) the
+    /// page of the last valid resume carries a notice naming each problem above everything else.
     /// </summary>
-    public static string Render(JsonResume resume, IReadOnlyList<ResumeProblem> problems)
+    public static string Render(JsonResume resume, IReadOnlyList<ResumeProblem> problems, string fileName)
     {
         var name = resume.Basics.Name?.Trim() ?? "";
         var main = MainSections.For(resume).Where(section => section.HasContent).ToList();
@@ -34,7 +34,7 @@ public static class ResumePage
         html.Raw("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>");
         Header(html, name, [.. main, .. side]);
         html.Open("main", ("id", "main"), ("tabindex", "-1"));
-        ResumeNotice.Write(html, problems);
+        ResumeNotice.Write(html, fileName, problems);
         Hero(html, resume.Basics);
         html.Open("div", ("class", "container layout"));
         Column(html, "layout__primary", main);

@@ -52,9 +52,10 @@ internal sealed class LiveResumePage : IDisposable
             }
             _log.LogError("{Problems}", InvalidResumeException.Describe(Path, file.Problems) +
                 (_lastValid is null ? "\nNo valid version yet: the site answers 503 with these problems." : "\nThe site keeps serving the last valid version with a notice."));
+            var name = System.IO.Path.GetFileName(Path);
             return _lastValid is null
-                ? new RenderedPage(ResumePage.Utf8(ResumePage.RenderProblems(System.IO.Path.GetFileName(Path), file.Problems)), StatusCodes.Status503ServiceUnavailable, file.Problems)
-                : new RenderedPage(ResumePage.Utf8(ResumePage.Render(_lastValid, file.Problems)), StatusCodes.Status200OK, file.Problems);
+                ? new RenderedPage(ResumePage.Utf8(ResumePage.RenderProblems(name, file.Problems)), StatusCodes.Status503ServiceUnavailable, file.Problems)
+                : new RenderedPage(ResumePage.Utf8(ResumePage.Render(_lastValid, file.Problems, name)), StatusCodes.Status200OK, file.Problems);
         }
     }
 

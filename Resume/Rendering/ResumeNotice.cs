@@ -7,7 +7,7 @@ namespace CloudResume.Resume.Rendering;
 /// </summary>
 internal static class ResumeNotice
 {
-    public static void Write(HtmlWriter html, IReadOnlyList<ResumeProblem> problems)
+    public static void Write(HtmlWriter html, string fileName, IReadOnlyList<ResumeProblem> problems)
     {
         if (problems.Count == 0)
         {
@@ -15,7 +15,7 @@ internal static class ResumeNotice
         }
         html.Open("div", ("class", "notice"), ("role", "alert"));
         html.Open("div", ("class", "container"));
-        html.Text("p", $"resume.json has {Count(problems)}: this page shows its last valid version until they are fixed.", ("class", "notice__title"));
+        html.Text("p", $"{fileName} has {Count(problems)}: this page shows its last valid version until they are fixed.", ("class", "notice__title"));
         Problems(html, problems);
         html.Close("div");
         html.Close("div");

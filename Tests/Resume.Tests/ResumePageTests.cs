@@ -93,6 +93,22 @@ public sealed class ResumePageTests
     }
 
     [Fact]
+    public void The_local_notice_names_each_problem_and_encodes_what_was_found()
+    {
+        var problems = ResumeText.Check("""{"basics": {"url": "<b>x</b>"}}""").Problems;
+
+        var stale = ResumePage.Render(ResumeText.Valid(ResumeText.WithName("A")), problems, "resume.json");
+        Assert.Contains("<div class=\"notice\" role=\"alert\">", stale);
+        Assert.Contains("resume.json has 2 problems: this page shows its last valid version", stale);
+        Assert.Contains("<li><code>basics.name</code> is required</li>", stale);
+        Assert.Contains("(found &quot;&lt;b&gt;x&lt;/b&gt;&quot;)", stale);
+
+        var first = ResumePage.RenderProblems("resume.json", problems);
+        Assert.Contains("<h1 class=\"notice__title\">resume.json has 2 problems</h1>", first);
+        Assert.DoesNotContain("<script", first);
+    }
+
+    [Fact]
     public void The_same_file_renders_to_the_same_bytes()
     {
         Assert.Equal(ResumeText.RenderFile(SampleResumes.Rich), ResumeText.RenderFile(SampleResumes.Rich));
