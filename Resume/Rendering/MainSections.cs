@@ -7,10 +7,10 @@ internal static class MainSections
 {
     public static IEnumerable<PageSection> For(JsonResume resume)
     {
-        var work = resume.Work.Where(w => PageSection.Any(w.Position, w.Name, w.Summary) || w.Highlights.Count > 0).ToList();
+        var work = resume.Work.Where(w => HasContent(w, w.Name)).ToList();
         var projects = resume.Projects.Where(p => PageSection.Any(p.Name, p.Description) || p.Highlights.Count > 0).ToList();
         var education = resume.Education.Where(e => PageSection.Any(e.Institution, e.Area, e.StudyType)).ToList();
-        var volunteer = resume.Volunteer.Where(v => PageSection.Any(v.Position, v.Organization, v.Summary) || v.Highlights.Count > 0).ToList();
+        var volunteer = resume.Volunteer.Where(v => HasContent(v, v.Organization)).ToList();
         var awards = resume.Awards.Where(a => PageSection.Any(a.Title, a.Summary)).ToList();
         var publications = resume.Publications.Where(p => PageSection.Any(p.Name, p.Summary)).ToList();
         var references = resume.References.Where(r => PageSection.Any(r.Text)).ToList();
@@ -18,13 +18,14 @@ internal static class MainSections
         yield return new PageSection("about", "About", PageSection.Any(resume.Basics.Summary),
             html => Paragraphs.Write(html, resume.Basics.Summary, "lead"), InNavigation: true);
         yield return new PageSection("experience", "Experience", work.Count > 0,
-            html => TimelineEntry.List(html, work, Work), InNavigation: true);
+            html => TimelineEntry.List(html, work, (entry, w) => Engagement(entry, w, w.Name, Markup.Text(w.Description), Markup.Text(w.Location))),
+            InNavigation: true);
         yield return new PageSection("projects", "Projects", projects.Count > 0,
             html => projects.ForEach(project => Project(html, project)), InNavigation: true);
         yield return new PageSection("education", "Education", education.Count > 0,
             html => TimelineEntry.List(html, education, Education), InNavigation: true);
         yield return new PageSection("volunteering", "Volunteering", volunteer.Count > 0,
-            html => TimelineEntry.List(html, volunteer, Volunteer));
+            html => TimelineEntry.List(html, volunteer, (entry, v) => Engagement(entry, v, v.Organization)));
         yield return new PageSection("awards", "Awards", awards.Count > 0,
             html => Cards.List(html, awards, (card, award) => Cards.Entry(card, Markup.Text(award.Title),
                 Markup.Join(" · ", [Markup.Text(award.Awarder), ResumeDate.Time(award.Date)]), award.Summary)));
@@ -36,15 +37,18 @@ internal static class MainSections
             html => references.ForEach(reference => Reference(html, reference)));
     }
 
-    private static void Work(HtmlWriter html, Work work)
+    private static bool HasContent(Engagement entry, string? organisation) =>
+        PageSection.Any(entry.Position, organisation, entry.Summary) || entry.Highlights.Count > 0;
+
+    /// <summary>A job or a volunteer role: the position (else the organisation) as its title, the organisation linked under it.</summary>
+    private static void Engagement(HtmlWriter html, Engagement entry, string? organisation, params Markup[] about)
     {
-        var title = work.Position ?? work.Name ?? "";
-        var organisation = work.Position is null ? Markup.Empty : SafeUrl.Anchor(work.Url, Markup.Text(work.Name));
-        TimelineEntry.Write(html, title, Markup.Join(" · ", [organisation, Markup.Text(work.Description), Markup.Text(work.Location)]),
-            ResumeDate.Range(work.StartDate, work.EndDate), details =>
+        var linked = entry.Position is null ? Markup.Empty : SafeUrl.Anchor(entry.Url, Markup.Text(organisation));
+        TimelineEntry.Write(html, entry.Position ?? organisation ?? "", Markup.Join(" · ", [linked, .. about]),
+            ResumeDate.Range(entry.StartDate, entry.EndDate), details =>
             {
-                Paragraphs.Write(details, work.Summary);
-                details.List("ul", work.Highlights, ("class", "role__points"));
+                Paragraphs.Write(details, entry.Summary);
+                details.List("ul", entry.Highlights, ("class", "role__points"));
             });
     }
 
@@ -57,17 +61,6 @@ internal static class MainSections
         {
             details.Text("p", string.IsNullOrWhiteSpace(education.Score) ? null : $"Score: {education.Score}");
             details.List("ul", education.Courses, ("class", "tags"), ("aria-label", "Courses"));
-        });
-    }
-
-    private static void Volunteer(HtmlWriter html, Volunteer volunteer)
-    {
-        var title = volunteer.Position ?? volunteer.Organization ?? "";
-        var organisation = volunteer.Position is null ? Markup.Empty : SafeUrl.Anchor(volunteer.Url, Markup.Text(volunteer.Organization));
-        TimelineEntry.Write(html, title, organisation, ResumeDate.Range(volunteer.StartDate, volunteer.EndDate), details =>
-        {
-            Paragraphs.Write(details, volunteer.Summary);
-            details.List("ul", volunteer.Highlights, ("class", "role__points"));
         });
     }
 

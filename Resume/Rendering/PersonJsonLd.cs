@@ -58,36 +58,27 @@ internal static class PersonJsonLd
         }
     }
 
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string?> values)
-    {
-        var present = Present(values);
-        if (present.Count == 0)
-        {
-            return;
-        }
-        json.WriteStartArray(name);
-        present.ForEach(json.WriteStringValue);
-        json.WriteEndArray();
-    }
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string?> values) => Array(json, name, values, json.WriteStringValue);
 
-    private static void Organizations(Utf8JsonWriter json, string name, string type, IEnumerable<string?> names)
-    {
-        var present = Present(names);
-        if (present.Count == 0)
-        {
-            return;
-        }
-        json.WriteStartArray(name);
-        foreach (var organization in present)
+    private static void Organizations(Utf8JsonWriter json, string name, string type, IEnumerable<string?> names) =>
+        Array(json, name, names, organization =>
         {
             json.WriteStartObject();
             json.WriteString("@type", type);
             json.WriteString("name", organization);
             json.WriteEndObject();
+        });
+
+    /// <summary>An array of the distinct non-blank values, left out when there are none.</summary>
+    private static void Array(Utf8JsonWriter json, string name, IEnumerable<string?> values, Action<string> item)
+    {
+        var present = values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value!.Trim()).Distinct().ToList();
+        if (present.Count == 0)
+        {
+            return;
         }
+        json.WriteStartArray(name);
+        present.ForEach(item);
         json.WriteEndArray();
     }
-
-    private static List<string> Present(IEnumerable<string?> values) =>
-        values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value!.Trim()).Distinct().ToList();
 }
