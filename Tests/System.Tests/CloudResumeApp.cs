@@ -13,7 +13,7 @@ namespace CloudResume.Tests.System;
 /// dynalite, the function behind the emulated API, the site rendering a resume file of the tests' own.
 /// Telemetry goes to an OTLP receiver.
 /// </summary>
-public sealed class CloudResumeApp : IAsyncLifetime
+public class CloudResumeApp : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
@@ -27,10 +27,13 @@ public sealed class CloudResumeApp : IAsyncLifetime
     /// <summary>The resume the site renders: a copy of the checkout's sample that tests may overwrite.</summary>
     public SiteResume Resume { get; private set; } = null!;
 
+    /// <summary>What the site's resume file holds at start; null: the checkout's sample.</summary>
+    protected virtual string? InitialResume => null;
+
     public async Task InitializeAsync()
     {
         Telemetry = new OtlpReceiver();
-        Resume = new SiteResume(SiteUrl);
+        Resume = new SiteResume(SiteUrl, InitialResume);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
             $"CloudResume:SitePort={SitePort}",
@@ -55,7 +58,10 @@ public sealed class CloudResumeApp : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("site", timeout.Token);
+        if (InitialResume is null)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync("site", timeout.Token);
+        }
     }
 
     public HttpClient CreateApiClient() => new() { BaseAddress = new Uri(ApiUrl), Timeout = TimeSpan.FromSeconds(30) };

@@ -14,10 +14,11 @@ public sealed class SiteResume : IDisposable
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("cloudresume-resume-");
     private readonly string _siteUrl;
 
-    public SiteResume(string siteUrl)
+    /// <param name="initial">The file's content at start; null: a copy of the checkout's sample.</param>
+    public SiteResume(string siteUrl, string? initial = null)
     {
         _siteUrl = siteUrl;
-        File.Copy(RepositoryLayout.Current.Resume, Path);
+        File.WriteAllText(Path, initial ?? File.ReadAllText(RepositoryLayout.Current.Resume));
     }
 
     public string Path => global::System.IO.Path.Combine(_directory.FullName, "resume.json");
