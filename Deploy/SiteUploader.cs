@@ -37,7 +37,7 @@ public sealed class SiteUploader(AwsCli aws, Action<string> log)
     {
         var file = ResumeFile.Read(resumePath);
         return file.Resume ?? throw new DeployException(
-            InvalidResumeException.Describe(resumePath, file.Problems) + "\nFix it (the local site shows the same problems) and deploy again; nothing was uploaded.");
+            InvalidResumeException.Describe(resumePath, file.Problems) + "\nFix it (the local site shows the same problems) and deploy again; the site was not uploaded.");
     }
 
     public async Task<IReadOnlyDictionary<string, string>> RemoteETagsAsync(string bucket, CancellationToken cancellationToken)

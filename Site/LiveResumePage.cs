@@ -48,14 +48,14 @@ internal sealed class LiveResumePage : IDisposable
                 _lastValid = resume;
                 var html = ResumePage.Utf8(ResumePage.Render(resume));
                 _log.LogInformation("Rendered {Path} in {Milliseconds:0.0} ms: {Bytes} bytes", Path, Stopwatch.GetElapsedTime(started).TotalMilliseconds, html.Length);
-                return new RenderedPage(html, StatusCodes.Status200OK, []);
+                return new RenderedPage(html, StatusCodes.Status200OK);
             }
             _log.LogError("{Problems}", InvalidResumeException.Describe(Path, file.Problems) +
                 (_lastValid is null ? "\nNo valid version yet: the site answers 503 with these problems." : "\nThe site keeps serving the last valid version with a notice."));
             var name = System.IO.Path.GetFileName(Path);
             return _lastValid is null
-                ? new RenderedPage(ResumePage.Utf8(ResumePage.RenderProblems(name, file.Problems)), StatusCodes.Status503ServiceUnavailable, file.Problems)
-                : new RenderedPage(ResumePage.Utf8(ResumePage.Render(_lastValid, file.Problems, name)), StatusCodes.Status200OK, file.Problems);
+                ? new RenderedPage(ResumePage.Utf8(ResumePage.RenderProblems(name, file.Problems)), StatusCodes.Status503ServiceUnavailable)
+                : new RenderedPage(ResumePage.Utf8(ResumePage.Render(_lastValid, file.Problems, name)), StatusCodes.Status200OK);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class DeployPreflightTests
             Assert.StartsWith($"{resume} is not a valid JSON Resume file:", error.Message);
             Assert.Contains("\n  basics.name: is required", error.Message);
             Assert.Contains("\n  basics.url: must be a full URL", error.Message);
-            Assert.Contains("nothing was uploaded", error.Message);
+            Assert.Contains("the site was not uploaded", error.Message);
             Assert.Empty(lines);
         }
         finally
