@@ -25,9 +25,10 @@ var api = builder.AddHttpApiEmulator<Projects.Emulator>("api", stack, options)
 
 // The page copes with the API being down (a quiet fallback), so the site starts alongside it, not after.
 builder.AddResumeSite<Projects.Site>("site", options)
+    .WithResume(options.ResumePath(builder.AppHostDirectory))
     .WithApiUrl(api);
 
 // `aspire deploy`: the same template to AWS, the AOT bootstrap, the site to S3 + CloudFront.
-builder.AddAwsDeployment(options.TemplatePath(builder.AppHostDirectory));
+builder.AddAwsDeployment(options.TemplatePath(builder.AppHostDirectory), options.ResumePath(builder.AppHostDirectory));
 
 builder.Build().Run();

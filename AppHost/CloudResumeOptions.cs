@@ -11,6 +11,9 @@ public sealed class CloudResumeOptions
     /// <summary>The CloudFormation template, relative to the AppHost folder: the single source of truth.</summary>
     public string Template { get; set; } = "../infra/template.yaml";
 
+    /// <summary>The JSON Resume file the page is rendered from, relative to the AppHost folder; the deploy renders the same file.</summary>
+    public string Resume { get; set; } = "../Site/resume.json";
+
     /// <summary>Stable local ports so a bookmark keeps working.</summary>
     public int SitePort { get; set; } = 5080;
     public int ApiPort { get; set; } = 5081;
@@ -22,6 +25,8 @@ public sealed class CloudResumeOptions
     public string SiteOrigin => $"http://localhost:{SitePort}";
 
     public string TemplatePath(string appHostDirectory) => Path.GetFullPath(Path.Combine(appHostDirectory, Template));
+
+    public string ResumePath(string appHostDirectory) => Path.GetFullPath(Path.Combine(appHostDirectory, Resume));
 
     public static CloudResumeOptions From(IConfiguration configuration) =>
         configuration.GetSection("CloudResume").Get<CloudResumeOptions>() ?? new();

@@ -56,7 +56,7 @@ public static class AwsDeployment
         SitePlan plan;
         try
         {
-            plan = await new SiteUploader(aws, log).UploadAsync(bucket, SiteUploader.LocalFiles(options.SiteDirectory, apiUrl, scratch), cancellationToken);
+            plan = await new SiteUploader(aws, log).UploadAsync(bucket, SiteUploader.LocalFiles(options.SiteDirectory, options.ResumePath, apiUrl, scratch), cancellationToken);
         }
         finally
         {

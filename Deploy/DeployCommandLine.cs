@@ -22,6 +22,7 @@ public sealed class DeployCommandLine
     private readonly Option<string> _functionPackage = new("--function-package") { Description = "Deploy this zip instead (implies --skip-publish)." };
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print the plan; touch nothing." };
     private readonly Option<string> _template = new("--template") { Description = "The CloudFormation template. Default infra/template.yaml." };
+    private readonly Option<string> _resume = new("--resume") { Description = "The JSON Resume file index.html is rendered from. Default Site/resume.json." };
     private readonly Option<string> _endpointUrl = new("--endpoint-url") { Description = "Send every AWS call there (an emulator such as moto)." };
     private readonly Option<string> _apiUrl = new("--api-url") { Description = "Stand-in for the ApiUrl output (endpoints without stack outputs)." };
     private readonly Option<string> _siteUrl = new("--site-url") { Description = "Stand-in for the SiteUrl output (endpoints without stack outputs)." };
@@ -34,7 +35,7 @@ public sealed class DeployCommandLine
         Root = new RootCommand("Deploys CloudResume to AWS (function, stack, site) with the aws CLI's credentials.")
         {
             _artifactBucket, _createArtifactBucket, _stackName, _region, _profile, _architecture, _siteDomain, _certificateArn,
-            _parameters, _skipPublish, _functionPackage, _dryRun, _template, _endpointUrl, _apiUrl, _siteUrl, _skipInvalidation,
+            _parameters, _skipPublish, _functionPackage, _dryRun, _template, _resume, _endpointUrl, _apiUrl, _siteUrl, _skipInvalidation,
             _awsCli, _repositoryRoot,
         };
         _parameters.Validators.Add(result =>
@@ -78,6 +79,7 @@ public sealed class DeployCommandLine
             FunctionPackage = package is null ? "" : Path.GetFullPath(package),
             DryRun = parsed.GetValue(_dryRun),
             Template = parsed.GetValue(_template) is { } template ? Path.GetFullPath(template) : null,
+            Resume = parsed.GetValue(_resume) is { } resume ? Path.GetFullPath(resume) : null,
             EndpointUrl = parsed.GetValue(_endpointUrl),
             ApiUrlOverride = parsed.GetValue(_apiUrl),
             SiteUrlOverride = parsed.GetValue(_siteUrl),

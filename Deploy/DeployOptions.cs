@@ -40,6 +40,9 @@ public sealed record DeployOptions
     public bool SkipPublish { get; init; }
     public string Architecture { get; init; } = "x86_64";
 
+    /// <summary>The JSON Resume file index.html is rendered from. Default <c>Site/resume.json</c> of the checkout.</summary>
+    public string? Resume { get; init; }
+
     public string? SiteDomainName { get; init; }
     public string? CertificateArn { get; init; }
 
@@ -58,6 +61,7 @@ public sealed record DeployOptions
 
     public string TemplatePath => Template is { Length: > 0 } template ? Path.GetFullPath(template, RepositoryRoot) : new RepositoryLayout(RepositoryRoot).Template;
     public string SiteDirectory => new RepositoryLayout(RepositoryRoot).SiteRoot;
+    public string ResumePath => Resume is { Length: > 0 } resume ? Path.GetFullPath(resume, RepositoryRoot) : new RepositoryLayout(RepositoryRoot).Resume;
     public string FunctionProject => new RepositoryLayout(RepositoryRoot).Project("Counter.Lambda");
 
     /// <summary>Where the function's publish writes the zip (see Counter.Lambda.csproj).</summary>
@@ -94,5 +98,7 @@ public sealed record DeployOptions
         {
             throw new DeployException($"Site folder not found: {SiteDirectory}");
         }
+        // Before anything is uploaded: the page must render from this file.
+        _ = SiteUploader.ReadResume(ResumePath);
     }
 }

@@ -13,7 +13,7 @@ public sealed record DeployPlan(IReadOnlyList<string> Steps)
             ? ArtifactUploader.KeyFor(package)
             : $"{ArtifactUploader.KeyPrefix}<sha256 of the package>.zip";
         var site = Directory.Exists(options.SiteDirectory)
-            ? SiteUploader.LocalFiles(options.SiteDirectory, "<ApiUrl output>", Path.Combine(Path.GetTempPath(), "cloudresume-plan"))
+            ? SiteUploader.LocalFiles(options.SiteDirectory, options.ResumePath, "<ApiUrl output>", Path.Combine(Path.GetTempPath(), "cloudresume-plan"))
             : [];
         var target = options.EndpointUrl is null ? $"AWS {options.Region}" : $"{options.EndpointUrl} ({options.Region})";
         var siteOrigin = options.HasCustomDomain

@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using CloudResume.Resume;
+using CloudResume.Resume.Model;
 
 namespace CloudResume.Deploy;
 
 /// <summary>
-/// Syncs Site/wwwroot plus a generated config.json (<c>{"apiUrl": ApiUrl}</c>, which the page reads
-/// to find the API) into the site bucket, with each file's Content-Type and Cache-Control.
+/// Syncs Site/wwwroot plus two generated files into the site bucket, with each file's Content-Type and
+/// Cache-Control: index.html, rendered from the resume file by the renderer the local site host uses (so AWS serves
+/// the same bytes), and config.json (<c>{"apiUrl": ApiUrl}</c>, which the page reads to find the API).
 /// </summary>
 public sealed class SiteUploader(AwsCli aws, Action<string> log)
 {
@@ -13,13 +16,28 @@ public sealed class SiteUploader(AwsCli aws, Action<string> log)
     public static string ConfigJson(string apiUrl) =>
         new JsonObject { ["apiUrl"] = apiUrl.TrimEnd('/') }.ToJsonString() + "\n";
 
-    /// <summary>The files to publish: the site folder, with config.json written for this API.</summary>
-    public static IReadOnlyList<SiteFile> LocalFiles(string siteDirectory, string apiUrl, string scratchDirectory)
+    /// <summary>The files to publish: the site folder, with index.html rendered from the resume and config.json written for this API.</summary>
+    public static IReadOnlyList<SiteFile> LocalFiles(string siteDirectory, string resumePath, string apiUrl, string scratchDirectory)
     {
         Directory.CreateDirectory(scratchDirectory);
+        var pagePath = Path.Combine(scratchDirectory, ResumePage.FileName);
+        File.WriteAllBytes(pagePath, ResumePage.Utf8(ResumePage.Render(ReadResume(resumePath))));
         var configPath = Path.Combine(scratchDirectory, ConfigKey);
         File.WriteAllText(configPath, ConfigJson(apiUrl));
-        return [.. SiteFile.Scan(siteDirectory).Where(f => f.Key != ConfigKey), SiteFile.From(ConfigKey, configPath)];
+        return
+        [
+            .. SiteFile.Scan(siteDirectory).Where(f => f.Key is not ConfigKey and not ResumePage.FileName),
+            SiteFile.From(ResumePage.FileName, pagePath),
+            SiteFile.From(ConfigKey, configPath),
+        ];
+    }
+
+    /// <summary>The resume, or a <see cref="DeployException"/> naming each problem (field path and what is wrong).</summary>
+    public static JsonResume ReadResume(string resumePath)
+    {
+        var file = ResumeFile.Read(resumePath);
+        return file.Resume ?? throw new DeployException(
+            InvalidResumeException.Describe(resumePath, file.Problems) + "\nFix it (the local site shows the same problems) and deploy again; the site was not uploaded.");
     }
 
     public async Task<IReadOnlyDictionary<string, string>> RemoteETagsAsync(string bucket, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using CloudResume.AppHost.Gateway;
 using CloudResume.AppHost.Startup;
 using CloudResume.Contracts.LocalSystem;
 using CloudResume.Local.Processes;
+using CloudResume.Resume;
 
 namespace CloudResume.AppHost.Site;
 
@@ -17,6 +18,29 @@ public static class SiteExtensions
             .WithUrlForEndpoint("http", url => url.DisplayText = "Resume site")
             .WithConsoleUrl("http", "Resume site")
             .WithOpenCommand();
+
+    /// <summary>
+    /// The page comes from this JSON Resume file, re-rendered by the site on every save. The AppHost checks the file too,
+    /// so a problem shows on the <c>site</c> resource (unhealthy, the health report naming each field) and in the console
+    /// at start, while everything else keeps running.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithResume(this IResourceBuilder<ProjectResource> site, string resumePath)
+    {
+        var check = $"{site.Resource.Name}-resume";
+        site.ApplicationBuilder.Services.AddHealthChecks().AddCheck(check, new ResumeFileHealthCheck(resumePath));
+        site.ApplicationBuilder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
+        {
+            if (ResumeFile.Read(resumePath) is { IsValid: false } file)
+            {
+                @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CloudResume").LogError(
+                    "site: {Problems}\nThe site shows these problems until the file is fixed; the rest of the system runs.",
+                    InvalidResumeException.Describe(resumePath, file.Problems));
+            }
+            return Task.CompletedTask;
+        });
+        return site.WithEnvironment(SiteSettings.EnvironmentVariable(nameof(SiteSettings.ResumePath)), resumePath)
+            .WithHealthCheck(check);
+    }
 
     /// <summary>
     /// Served as the site's <c>config.json</c>: the page's script never hard-codes the API. Where the dashboard has an

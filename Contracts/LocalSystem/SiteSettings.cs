@@ -14,5 +14,11 @@ public sealed class SiteSettings
     /// </summary>
     public string? BrowserTelemetryEndpoint { get; set; }
 
+    /// <summary>
+    /// The JSON Resume file the page is rendered from (re-rendered on every save). Default <c>resume.json</c> beside the
+    /// site host's project file, i.e. Site/resume.json; the AppHost passes its own <c>CloudResume:Resume</c>.
+    /// </summary>
+    public string? ResumePath { get; set; }
+
     public static string EnvironmentVariable(string property) => $"{SectionName}__{property}";
 }

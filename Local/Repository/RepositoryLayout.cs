@@ -22,6 +22,9 @@ public sealed class RepositoryLayout(string root)
 
     public string SiteRoot => Path.Combine(Root, "Site", "wwwroot");
 
+    /// <summary>The JSON Resume file the page is rendered from (locally by the site host, for AWS by the deploy).</summary>
+    public string Resume => Path.Combine(Root, "Site", "resume.json");
+
     public string Artifacts => Path.Combine(Root, "artifacts");
 
     /// <summary>What <c>dotnet publish Counter.Lambda -r linux-*</c> writes (see Counter.Lambda.csproj).</summary>

@@ -25,6 +25,32 @@ public sealed class DeployPreflightTests
         Assert.Contains("dry run: nothing was touched.", plan);
     }
 
+    [Theory]
+    [InlineData("--dry-run")]
+    [InlineData("--skip-publish")]
+    public async Task An_invalid_resume_stops_the_deploy_before_anything_is_touched(string mode)
+    {
+        var resume = Path.Combine(Path.GetTempPath(), $"resume-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(resume, """{"basics": {"label": "Engineer", "url": "my site"}}""");
+        var lines = new List<string>();
+        try
+        {
+            // An aws CLI that does not exist: reaching it would fail with another message.
+            var error = await Assert.ThrowsAsync<DeployException>(() =>
+                AwsDeployment.RunAsync(Options(mode, "--resume", resume, "--aws-cli", "/nonexistent/aws"), lines.Add));
+
+            Assert.StartsWith($"{resume} is not a valid JSON Resume file:", error.Message);
+            Assert.Contains("\n  basics.name: is required", error.Message);
+            Assert.Contains("\n  basics.url: must be a full URL", error.Message);
+            Assert.Contains("the site was not uploaded", error.Message);
+            Assert.Empty(lines);
+        }
+        finally
+        {
+            File.Delete(resume);
+        }
+    }
+
     [Fact]
     public async Task A_missing_aws_cli_is_reported_by_name()
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using CloudResume.Deploy;
+using CloudResume.Resume;
+using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Infra;
 
@@ -22,6 +24,8 @@ public sealed class MotoDeployTests(MotoServer moto)
         ApiUrlOverride = ApiUrl,
         SiteUrlOverride = SiteUrl,
         SkipInvalidation = true,
+        // Another resume than the checkout's: the deploy renders the file it is given.
+        Resume = SampleResumes.Rich,
     };
 
     [Fact]
@@ -45,7 +49,9 @@ public sealed class MotoDeployTests(MotoServer moto)
         await AssertStoredAsAsync(aws, bucket, "config.json", "application/json; charset=utf-8", "no-cache");
         await AssertStoredAsAsync(aws, bucket, "assets/site.css", "text/css; charset=utf-8", "public, max-age=300");
         await AssertStoredAsAsync(aws, bucket, "assets/site.js", "text/javascript; charset=utf-8", "public, max-age=300");
-        Assert.Equal(ApiUrl, (await ObjectJsonAsync(aws, bucket, "config.json"))["apiUrl"]?.ToString());
+        Assert.Equal(ApiUrl, JsonNode.Parse(await ObjectAsync(aws, bucket, "config.json"))!["apiUrl"]?.ToString());
+        // Byte for byte what the local site serves for the same file (the same renderer).
+        Assert.Equal(ResumePage.RenderFile(SampleResumes.Rich), await ObjectAsync(aws, bucket, "index.html"));
 
         // A new build: a new content-hashed key, the stack updates the function, the site is unchanged.
         var second = await AwsDeployment.RunAsync(Options(FunctionPackageFile.Create("two")), log.Add);
@@ -66,13 +72,13 @@ public sealed class MotoDeployTests(MotoServer moto)
         Assert.Equal(cacheControl, head["CacheControl"]?.ToString());
     }
 
-    private static async Task<JsonNode> ObjectJsonAsync(AwsCli aws, string bucket, string key)
+    private static async Task<byte[]> ObjectAsync(AwsCli aws, string bucket, string key)
     {
         var file = Path.GetTempFileName();
         try
         {
             await aws.JsonAsync(["s3api", "get-object", "--bucket", bucket, "--key", key, file], default);
-            return JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+            return await File.ReadAllBytesAsync(file);
         }
         finally
         {

@@ -1,6 +1,8 @@
 using CloudResume.Contracts.Site;
 using CloudResume.Deploy;
 using CloudResume.Local.Repository;
+using CloudResume.Resume;
+using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Infra;
 
@@ -32,14 +34,16 @@ public sealed class SiteFileHeadersTests
     }
 
     [Fact]
-    public void The_local_site_plus_generated_config_json_is_what_gets_published()
+    public void The_site_folder_plus_the_rendered_page_and_config_json_is_what_gets_published()
     {
         var scratch = Path.Combine(Path.GetTempPath(), $"site-files-{Guid.NewGuid():N}");
         try
         {
-            var files = SiteUploader.LocalFiles(RepositoryLayout.Current.SiteRoot, "https://api.example", scratch);
+            var layout = RepositoryLayout.Current;
+            var files = SiteUploader.LocalFiles(layout.SiteRoot, SampleResumes.Rich, "https://api.example", scratch);
 
-            Assert.Contains(files, f => f.Key == "index.html");
+            var page = Assert.Single(files, f => f.Key == "index.html");
+            Assert.Equal(ResumePage.RenderFile(SampleResumes.Rich), File.ReadAllBytes(page.SourcePath));
             Assert.Single(files, f => f.Key == "config.json");
             Assert.All(files, f => Assert.Matches("^[0-9a-f]{32}$", f.Md5));
             Assert.DoesNotContain(files, f => f.Key.Contains('\\') || f.Key.StartsWith('/'));

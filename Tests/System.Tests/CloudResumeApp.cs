@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using CloudResume.Contracts.LocalSystem;
 using CloudResume.Local.Processes;
 using CloudResume.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,10 @@ namespace CloudResume.Tests.System;
 
 /// <summary>
 /// The whole AppHost, started once for the collection (start-up costs ~10 s on 2 cores): in-memory
-/// dynalite, the function behind the emulated API, the site. Telemetry goes to an OTLP receiver.
+/// dynalite, the function behind the emulated API, the site rendering a resume file of the tests' own.
+/// Telemetry goes to an OTLP receiver.
 /// </summary>
-public sealed class CloudResumeApp : IAsyncLifetime
+public class CloudResumeApp : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
@@ -22,14 +24,22 @@ public sealed class CloudResumeApp : IAsyncLifetime
     public string SiteUrl => $"http://localhost:{SitePort}";
     public string ApiUrl => $"http://localhost:{ApiPort}";
 
+    /// <summary>The resume the site renders: a copy of the checkout's sample that tests may overwrite.</summary>
+    public SiteResume Resume { get; private set; } = null!;
+
+    /// <summary>What the site's resume file holds at start; null: the checkout's sample.</summary>
+    protected virtual string? InitialResume => null;
+
     public async Task InitializeAsync()
     {
         Telemetry = new OtlpReceiver();
+        Resume = new SiteResume(SiteUrl, InitialResume);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
             $"CloudResume:SitePort={SitePort}",
             $"CloudResume:ApiPort={ApiPort}",
             "CloudResume:DynamoDb:InMemory=true",
+            $"CloudResume:Resume={Resume.Path}",
             // The site's origin is the API's allowed CORS origin: ports must be the ones asked for.
             "DcpPublisher:RandomizePorts=false",
         ]);
@@ -40,11 +50,18 @@ public sealed class CloudResumeApp : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
         }
+        // No dashboard runs under the testing builder: the page must not send its span to the launch profile's OTLP port
+        // (a refused request is a console error, which the browser tests count).
+        builder.CreateResourceBuilder<ProjectResource>("site")
+            .WithEnvironment(SiteSettings.EnvironmentVariable(nameof(SiteSettings.BrowserTelemetryEndpoint)), "");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("site", timeout.Token);
+        if (InitialResume is null)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync("site", timeout.Token);
+        }
     }
 
     public HttpClient CreateApiClient() => new() { BaseAddress = new Uri(ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -91,6 +108,7 @@ public sealed class CloudResumeApp : IAsyncLifetime
     {
         await App.DisposeAsync();
         Telemetry.Dispose();
+        Resume.Dispose();
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CloudResume.Local.Repository;
 using Microsoft.Playwright;
 
 namespace CloudResume.Tests.System;
@@ -10,23 +9,9 @@ public sealed partial class SiteInBrowserTests(CloudResumeApp app, BrowserSessio
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    private async Task<(IPage Page, List<string> Errors)> OpenAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                errors.Add($"{message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => errors.Add($"uncaught: {error}");
-        await page.GotoAsync(app.SiteUrl);
-        return (page, errors);
-    }
+    private Task<(IPage Page, List<string> Errors)> OpenAsync(IBrowserContext context) => BrowserSession.OpenAsync(context, app.SiteUrl);
 
-    private static async Task<string> SettledCountAsync(IPage page)
+    internal static async Task<string> SettledCountAsync(IPage page)
     {
         await page.WaitForSelectorAsync("#visits:not([data-state='loading'])", new() { Timeout = (float)Wait.TotalMilliseconds });
         return await page.InnerTextAsync("#visit-count");
@@ -51,14 +36,12 @@ public sealed partial class SiteInBrowserTests(CloudResumeApp app, BrowserSessio
         // The first, counting load asks for 30 days too: the chart is drawn, not left empty.
         Assert.True(await page.QuerySelectorAsync("#visit-sparkline polyline") is not null,
             await page.EvalOnSelectorAsync<string>("#visit-sparkline", "e => e.outerHTML"));
-        var screenshots = RepositoryLayout.Current.Combine("TestResults", "screenshots");
-        Directory.CreateDirectory(screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "site.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("site.png"), FullPage = true });
 
         await page.ReloadAsync();
         var second = await SettledCountAsync(page);
         Assert.Equal(ViewsShown(first), ViewsShown(second));
-        Assert.Empty(errors);
+        BrowserSession.AssertNoErrors(errors);
     }
 
     [Fact]
@@ -72,7 +55,7 @@ public sealed partial class SiteInBrowserTests(CloudResumeApp app, BrowserSessio
         var after = ViewsShown(await SettledCountAsync(page));
 
         Assert.True(after >= before + 1, $"views {before} -> {after}");
-        Assert.Empty(errors);
+        BrowserSession.AssertNoErrors(errors);
     }
 
     [Fact]
