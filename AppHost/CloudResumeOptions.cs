@@ -22,6 +22,12 @@ public sealed class CloudResumeOptions
 
     public FunctionOptions Function { get; set; } = new();
 
+    /// <summary>
+    /// The template's parameters for the local stack (e.g. <c>--CloudResume:Parameters:MaxViewsPerVisitorPerDay=100</c>);
+    /// the rest keep the template's defaults. Default none.
+    /// </summary>
+    public Dictionary<string, string> Parameters { get; set; } = [];
+
     public string SiteOrigin => $"http://localhost:{SitePort}";
 
     public string TemplatePath(string appHostDirectory) => Path.GetFullPath(Path.Combine(appHostDirectory, Template));

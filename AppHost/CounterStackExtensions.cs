@@ -12,5 +12,5 @@ public static class CounterStackExtensions
     public static CounterStack ReadCounterStack(this IDistributedApplicationBuilder builder, CloudResumeOptions options) =>
         LocalTemplate.Load(options.TemplatePath(builder.AppHostDirectory), options.DynamoDb.TableName, options.SiteOrigin, options.DynamoDb.Region,
             // The page joins its span to the API's trace locally (it sends a traceparent header).
-            new Dictionary<string, string> { [CounterStack.AllowTraceContextParameter] = "true" });
+            new Dictionary<string, string>(options.Parameters) { [CounterStack.AllowTraceContextParameter] = "true" });
 }

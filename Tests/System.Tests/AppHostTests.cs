@@ -12,7 +12,7 @@ public sealed class AppHostTests(CloudResumeApp app)
 {
     private static readonly TimeSpan TelemetryWait = TimeSpan.FromSeconds(30);
 
-    private const string BrowserUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+    internal const string BrowserUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
     private HttpClient Api()
     {

@@ -40,6 +40,9 @@ public class CloudResumeApp : IAsyncLifetime
             $"CloudResume:ApiPort={ApiPort}",
             "CloudResume:DynamoDb:InMemory=true",
             $"CloudResume:Resume={Resume.Path}",
+            // Every test visits from 127.0.0.1, most as the same browser: the daily allowances are not what they test.
+            "CloudResume:Parameters:MaxViewsPerVisitorPerDay=1000000",
+            "CloudResume:Parameters:MaxVisitorsPerAddressPerDay=1000000",
             // The site's origin is the API's allowed CORS origin: ports must be the ones asked for.
             "DcpPublisher:RandomizePorts=false",
         ]);
@@ -50,10 +53,9 @@ public class CloudResumeApp : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
         }
-        // No dashboard runs under the testing builder: the page must not send its span to the launch profile's OTLP port
-        // (a refused request is a console error, which the browser tests count).
+        // No dashboard runs under the testing builder: the page sends its span to the receiver instead (as to the dashboard).
         builder.CreateResourceBuilder<ProjectResource>("site")
-            .WithEnvironment(SiteSettings.EnvironmentVariable(nameof(SiteSettings.BrowserTelemetryEndpoint)), "");
+            .WithEnvironment(SiteSettings.EnvironmentVariable(nameof(SiteSettings.BrowserTelemetryEndpoint)), Telemetry.Endpoint);
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);

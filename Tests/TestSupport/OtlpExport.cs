@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using CloudResume.Tests.Support.Otlp;
 using Google.Protobuf;
 using Google.Protobuf.Collections;
 
 namespace CloudResume.Tests.Support;
 
-/// <summary>Decodes the protobuf body of an OTLP/HTTP export (/v1/traces, /v1/metrics) with the schema in Otlp/otlp.proto.</summary>
+/// <summary>Decodes the body of an OTLP/HTTP export (/v1/traces, /v1/metrics, /v1/logs): protobuf with the schema in Otlp/otlp.proto, or a browser's JSON spans.</summary>
 public static class OtlpExport
 {
     public const string ServiceNameAttribute = "service.name";
@@ -18,6 +19,56 @@ public static class OtlpExport
     public static IEnumerable<ReceivedMetric> Metrics(byte[] body) =>
         ExportMetricsServiceRequest.Parser.ParseFrom(body).ResourceMetrics.SelectMany(resource =>
             resource.ScopeMetrics.SelectMany(scope => scope.Metrics).Select(metric => new ReceivedMetric(ServiceName(resource.Resource), metric.Name)));
+
+    public static IEnumerable<ReceivedSumPoint> SumPoints(byte[] body) =>
+        ExportMetricsServiceRequest.Parser.ParseFrom(body).ResourceMetrics.SelectMany(resource =>
+            resource.ScopeMetrics.SelectMany(scope => scope.Metrics).Where(metric => metric.Sum is not null).SelectMany(metric =>
+                metric.Sum.DataPoints.Select(point => new ReceivedSumPoint(
+                    ServiceName(resource.Resource), metric.Name, point.TimeUnixNano,
+                    point.ValueCase == NumberDataPoint.ValueOneofCase.AsInt ? point.AsInt : point.AsDouble, metric.Sum.IsMonotonic))));
+
+    public static IEnumerable<ReceivedLogRecord> LogRecords(byte[] body) =>
+        ExportLogsServiceRequest.Parser.ParseFrom(body).ResourceLogs.SelectMany(resource =>
+            resource.ScopeLogs.SelectMany(scope => scope.LogRecords).Select(record => new ReceivedLogRecord(
+                ServiceName(resource.Resource),
+                record.SeverityNumber,
+                record.Body is null ? "" : Text(record.Body),
+                record.TraceId.IsEmpty ? null : Hex(record.TraceId),
+                record.SpanId.IsEmpty ? null : Hex(record.SpanId),
+                Attributes(record.Attributes))));
+
+    /// <summary>
+    /// Spans of an OTLP/HTTP JSON export (what a browser sends). OTLP's JSON writes ids in hex, not in protobuf's
+    /// base64, so it is read by hand: ids, name, kind and the resource's service.name.
+    /// </summary>
+    public static IEnumerable<ReceivedSpan> JsonSpans(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        var spans = new List<ReceivedSpan>();
+        foreach (var resource in Array(json.RootElement, "resourceSpans"))
+        {
+            var serviceName = resource.TryGetProperty("resource", out var r)
+                ? Array(r, "attributes").Where(a => a.GetProperty("key").GetString() == ServiceNameAttribute)
+                    .Select(a => a.GetProperty("value").GetProperty("stringValue").GetString()).FirstOrDefault() ?? ""
+                : "";
+            foreach (var span in Array(resource, "scopeSpans").SelectMany(scope => Array(scope, "spans")))
+            {
+                var parent = span.TryGetProperty("parentSpanId", out var p) ? p.GetString() : null;
+                spans.Add(new ReceivedSpan(
+                    serviceName,
+                    span.GetProperty("traceId").GetString()!.ToLowerInvariant(),
+                    span.GetProperty("spanId").GetString()!.ToLowerInvariant(),
+                    string.IsNullOrEmpty(parent) ? null : parent.ToLowerInvariant(),
+                    span.GetProperty("name").GetString() ?? "",
+                    Kind((Span.Types.SpanKind)(span.TryGetProperty("kind", out var k) ? k.GetInt32() : 0)),
+                    new Dictionary<string, string>()));
+            }
+        }
+        return spans;
+
+        static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];
+    }
 
     private static ReceivedSpan Received(string serviceName, Span span) => new(
         serviceName,
@@ -37,18 +88,19 @@ public static class OtlpExport
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var attribute in attributes)
         {
-            values[attribute.Key] = attribute.Value switch
-            {
-                null => "",
-                { ValueCase: AnyValue.ValueOneofCase.StringValue } value => value.StringValue,
-                { ValueCase: AnyValue.ValueOneofCase.BoolValue } value => value.BoolValue ? "true" : "false",
-                { ValueCase: AnyValue.ValueOneofCase.IntValue } value => value.IntValue.ToString(CultureInfo.InvariantCulture),
-                { ValueCase: AnyValue.ValueOneofCase.DoubleValue } value => value.DoubleValue.ToString(CultureInfo.InvariantCulture),
-                _ => "",
-            };
+            values[attribute.Key] = attribute.Value is null ? "" : Text(attribute.Value);
         }
         return values;
     }
+
+    private static string Text(AnyValue value) => value switch
+    {
+        { ValueCase: AnyValue.ValueOneofCase.StringValue } => value.StringValue,
+        { ValueCase: AnyValue.ValueOneofCase.BoolValue } => value.BoolValue ? "true" : "false",
+        { ValueCase: AnyValue.ValueOneofCase.IntValue } => value.IntValue.ToString(CultureInfo.InvariantCulture),
+        { ValueCase: AnyValue.ValueOneofCase.DoubleValue } => value.DoubleValue.ToString(CultureInfo.InvariantCulture),
+        _ => "",
+    };
 
     private static ActivityKind Kind(Span.Types.SpanKind kind) => kind switch
     {

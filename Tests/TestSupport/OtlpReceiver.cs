@@ -5,8 +5,8 @@ using CloudResume.Local.Processes;
 namespace CloudResume.Tests.Support;
 
 /// <summary>
-/// An OTLP/HTTP endpoint (protobuf) that keeps every body posted to /v1/traces, /v1/metrics and /v1/logs, raw and
-/// decoded: which service sent which span (ids, parent, name, kind, attributes) and which metric.
+/// An OTLP/HTTP endpoint that keeps every body posted to /v1/traces, /v1/metrics and /v1/logs (protobuf; a browser's
+/// JSON spans too, with CORS), raw and decoded: which service sent which span, metric point or log record.
 /// </summary>
 public sealed class OtlpReceiver : IDisposable
 {
@@ -14,6 +14,7 @@ public sealed class OtlpReceiver : IDisposable
     private readonly ConcurrentQueue<byte[]> _traces = new();
     private readonly ConcurrentQueue<byte[]> _metrics = new();
     private readonly ConcurrentQueue<byte[]> _logs = new();
+    private readonly ConcurrentQueue<string> _jsonTraces = new();
 
     public OtlpReceiver()
     {
@@ -37,10 +38,19 @@ public sealed class OtlpReceiver : IDisposable
     public IReadOnlyCollection<byte[]> Logs => _logs.ToArray();
 
     /// <summary>Every export body received so far: traces, metrics and logs.</summary>
-    public IEnumerable<byte[]> All => [.. Traces, .. Metrics, .. Logs];
+    public IEnumerable<byte[]> All => [.. Traces, .. Metrics, .. Logs, .. JsonTraces.Select(System.Text.Encoding.UTF8.GetBytes)];
 
-    /// <summary>Every span received so far, decoded (each call decodes the bodies afresh).</summary>
-    public IReadOnlyList<ReceivedSpan> Spans => [.. Traces.SelectMany(OtlpExport.Spans)];
+    /// <summary>Each trace export sent as JSON (by a browser), as received.</summary>
+    public IReadOnlyCollection<string> JsonTraces => _jsonTraces.ToArray();
+
+    /// <summary>Every span received so far, protobuf and JSON, decoded (each call decodes the bodies afresh).</summary>
+    public IReadOnlyList<ReceivedSpan> Spans => [.. Traces.SelectMany(OtlpExport.Spans), .. JsonTraces.SelectMany(OtlpExport.JsonSpans)];
+
+    /// <summary>Every log record received so far, decoded.</summary>
+    public IReadOnlyList<ReceivedLogRecord> LogRecords => [.. Logs.SelectMany(OtlpExport.LogRecords)];
+
+    /// <summary>Every data point of every sum received so far, in arrival order.</summary>
+    public IReadOnlyList<ReceivedSumPoint> SumPoints => [.. Metrics.SelectMany(OtlpExport.SumPoints)];
 
     /// <summary>The names of the metrics received so far, by the service that sent them.</summary>
     public ILookup<string, string> MetricNames =>
@@ -85,10 +95,22 @@ public sealed class OtlpReceiver : IDisposable
             {
                 return;
             }
+            // A page sends its spans cross-origin, as a collector configured for browsers allows.
+            context.Response.AddHeader("Access-Control-Allow-Origin", context.Request.Headers["Origin"] ?? "*");
+            if (context.Request.HttpMethod == "OPTIONS")
+            {
+                context.Response.AddHeader("Access-Control-Allow-Methods", "POST");
+                context.Response.AddHeader("Access-Control-Allow-Headers", context.Request.Headers["Access-Control-Request-Headers"] ?? "content-type");
+                context.Response.StatusCode = 204;
+                context.Response.Close();
+                continue;
+            }
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
+            var json = context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
             switch (context.Request.Url!.AbsolutePath)
             {
+                case "/v1/traces" when json: _jsonTraces.Enqueue(System.Text.Encoding.UTF8.GetString(body.ToArray())); break;
                 case "/v1/traces": _traces.Enqueue(body.ToArray()); break;
                 case "/v1/metrics": _metrics.Enqueue(body.ToArray()); break;
                 case "/v1/logs": _logs.Enqueue(body.ToArray()); break;

@@ -191,6 +191,7 @@ public sealed class FunctionCountingTests(EmulatedLambda lambda) : EmulatedLambd
         Assert.Equal("1", visitor["Views"].N);
         var address = Assert.Single(items, i => i["Id"].S.StartsWith($"address#{day}#", StringComparison.Ordinal));
         Assert.Equal((expectedExpiry, "1"), (long.Parse(address["ExpiresAt"].N), address["Visitors"].N));
+        Assert.Equal(3, address["Id"].S.Split('#')[2].Length); // 16 bits of HMAC: ~65,536 IPv4 addresses per value, never one
         Assert.DoesNotContain(items.SelectMany(i => i.Values), v => (v.S ?? "").Contains("192.0.2.123"));
         Assert.DoesNotContain(functions.SelectMany(f => f.StdoutLines), line => line.Contains("192.0.2.123"));
     }
