@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what `dotnet publish Counter.Lambda -c Release -r linux-arm64` needs on an x64 Debian/Ubuntu
+# machine (Native AOT links with the target's C runtime), and qemu-user to run the result:
+#   clang                        the cross linker (the ILCompiler passes --target=aarch64-linux-gnu)
+#   gcc-aarch64-linux-gnu        libgcc for aarch64 (clang finds the cross GCC by its target triple)
+#   libc6-dev-arm64-cross        aarch64 glibc: crt objects, libm, libdl, librt to link against
+#   binutils-aarch64-linux-gnu   aarch64-linux-gnu-objcopy for StripSymbols
+#   qemu-user                    qemu-aarch64, to run the arm64 bootstrap on this machine
+# Idempotent: installs only what is missing. Root or sudo.
+set -euo pipefail
+
+packages=(clang gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu qemu-user)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "arm64 toolchain: already installed (${packages[*]})"
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+echo "arm64 toolchain: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
