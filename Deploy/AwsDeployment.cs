@@ -53,7 +53,8 @@ public static class AwsDeployment
             ?? await stack.PhysicalIdAsync("SiteBucket", cancellationToken)
             ?? throw MissingOutput(StackOutputs.BucketName, null);
         log($"uploading the site to s3://{bucket} (config.json: apiUrl {apiUrl})...");
-        var scratch = Path.Combine(Path.GetTempPath(), $"cloudresume-deploy-{Environment.ProcessId}");
+        // Its own folder: two deploys in one process (the tests' parallel stacks) must not share config.json.
+        var scratch = Directory.CreateTempSubdirectory("cloudresume-deploy-").FullName;
         SitePlan plan;
         try
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CloudResume.CloudFormation;
 
 namespace CloudResume.Deploy;
 
@@ -16,13 +17,12 @@ public static class StackLogs
     public static async Task<int> RunAsync(DeployOptions options, TimeSpan since, bool follow, Action<string> log, CancellationToken cancellationToken = default)
     {
         var session = await DeploySession.StartAsync(options, log, cancellationToken);
-        var stack = new StackDeployer(session.Aws, session.Options, log);
-        var groups = new List<(string Source, string Name)>();
-        foreach (var (source, logicalId) in Groups)
-        {
-            groups.Add((source, await stack.PhysicalIdAsync(logicalId, cancellationToken)
-                ?? throw new DeployException($"The stack {session.Options.StackName} has no {logicalId}: deploy it first.")));
-        }
+        // The template names both groups after the stack; the stack must exist for them to.
+        _ = await new StackDeployer(session.Aws, session.Options, log).DescribeAsync(cancellationToken)
+            ?? throw new DeployException($"There is no stack {session.Options.StackName} in {session.Target}: deploy it first.");
+        var template = CloudFormationTemplate.Load(session.Options.TemplatePath,
+            new StackContext { StackName = session.Options.StackName, Region = session.Options.Region!, Parameters = session.Options.Parameters });
+        var groups = Groups.Select(g => (g.Source, Name: template.Resource(g.LogicalId).Properties["LogGroupName"]!.ToString())).ToList();
         log($"logs of {string.Join(" and ", groups.Select(g => g.Name))} since {since}" + (follow ? " (following; Ctrl+C stops)" : ""));
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

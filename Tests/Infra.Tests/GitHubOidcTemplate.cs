@@ -26,12 +26,5 @@ internal static class GitHubOidcTemplate
             .SelectMany(policy => policy!["PolicyDocument"]!["Statement"]!.AsArray()).OfType<JsonObject>()];
 
     public static IReadOnlyList<string> DeployRoleActions() =>
-        [.. DeployRoleStatements().SelectMany(s => Strings(s["Action"])).Distinct()];
-
-    public static string[] Strings(JsonNode? node) => node switch
-    {
-        JsonArray array => [.. array.Select(n => n!.ToString())],
-        null => [],
-        _ => [node.ToString()],
-    };
+        [.. DeployRoleStatements().SelectMany(s => PolicyValues.Strings(s["Action"])).Distinct()];
 }

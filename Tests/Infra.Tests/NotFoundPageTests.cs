@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CloudResume.CloudFormation;
 using CloudResume.Deploy;
 using CloudResume.Local.Repository;
 
@@ -19,8 +20,8 @@ public sealed partial class NotFoundPageTests
     {
         var responses = TemplateFile.Load().Resource("SiteDistribution").Properties["DistributionConfig"]!["CustomErrorResponses"]!.AsArray();
 
-        var response = Assert.Single(responses, r => r!["ErrorCode"]!.GetValue<int>() == s3Status)!;
-        Assert.Equal(404, response["ResponseCode"]!.GetValue<int>());
+        var response = Assert.Single(responses, r => NodeValue.Int(r!["ErrorCode"]) == s3Status)!;
+        Assert.Equal(404, NodeValue.Int(response["ResponseCode"]));
         Assert.Equal("/404.html", response["ResponsePagePath"]!.ToString());
     }
 

@@ -39,7 +39,7 @@ public sealed class WorkflowTests
     public async Task Actionlint_rejects_a_broken_workflow()
     {
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.yml");
-        File.WriteAllText(broken, File.ReadAllText(Path.Combine(Folder, "deploy.yml")).Replace("github.event.workflow_run.head_sha", "github.event.workflow_run.nope"));
+        File.WriteAllText(broken, File.ReadAllText(Path.Combine(Folder, "deploy.yml")).Replace("    timeout-minutes: 60", "    timeout-minute: 60"));
 
         var (exitCode, findings) = await ActionlintAsync(broken);
 
