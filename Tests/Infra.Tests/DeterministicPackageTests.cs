@@ -32,5 +32,16 @@ public sealed class DeterministicPackageTests
         Assert.Equal(new DateTime(2000, 1, 1, 0, 0, 0), entry.LastWriteTime.DateTime);
     }
 
+    [Fact]
+    public async Task The_bootstrap_embeds_no_git_commit_so_a_commit_that_leaves_the_function_alone_deploys_nothing()
+    {
+        await PublishedFunction.EnsureAsync();
+        var text = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(PublishedFunction.Bootstrap()));
+
+        // SourceLink's default informational version of this repository's assemblies is "1.0.0+<40-hex commit>".
+        Assert.Contains("1.0.0", text);
+        Assert.DoesNotMatch(@"1\.0\.0\+[0-9a-f]{40}", text);
+    }
+
     private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }
