@@ -40,8 +40,11 @@ public sealed class AwsCli(DeployOptions options)
 
     private IEnumerable<string> GlobalArguments()
     {
-        yield return "--region";
-        yield return options.Region;
+        if (options.Region is { } region)
+        {
+            yield return "--region";
+            yield return region;
+        }
         yield return "--output";
         yield return "json";
         if (options.Profile is { } profile)

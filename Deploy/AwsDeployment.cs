@@ -1,33 +1,32 @@
 namespace CloudResume.Deploy;
 
 /// <summary>What a deploy produced, for the console and the Aspire pipeline summary.</summary>
-public sealed record DeployResult(string? SiteUrl, string? ApiUrl, string? ArtifactKey, IReadOnlyList<string> ChangedPaths);
+public sealed record DeployResult(string? SiteUrl, string? ApiUrl, string? ArtifactKey, bool PackageUploaded, IReadOnlyList<string> ChangedPaths);
 
 /// <summary>
-/// The whole deploy in order: check the CLI and credentials, publish and upload the function package,
-/// deploy the stack (twice on first creation, see <see cref="StackParameters"/>), write config.json
-/// and sync the site, invalidate the changed paths.
+/// The whole deploy in order: check the CLI and credentials, publish, check and upload the function package,
+/// deploy the stack (twice on first creation, see <see cref="StackParameters"/>), write config.json and sync the
+/// site, invalidate the changed paths, print the outputs.
 /// </summary>
 public static class AwsDeployment
 {
     public static async Task<DeployResult> RunAsync(DeployOptions options, Action<string> log, CancellationToken cancellationToken = default)
     {
         options.Validate();
-        log(DeployPlan.Create(options).ToString());
         if (options.DryRun)
         {
+            log(DeployPlan.Create(options, await AwsTarget.ResolveForPlanAsync(options, cancellationToken)).ToString());
             log("dry run: nothing was touched.");
-            return new DeployResult(null, null, null, []);
+            return new DeployResult(null, null, null, false, []);
         }
 
-        var aws = new AwsCli(options);
-        log($"checking the aws CLI and credentials...");
-        var account = await AwsPreflight.CheckAsync(aws, cancellationToken);
-        log($"  account {account}, region {options.Region}");
+        var session = await DeploySession.StartAsync(options, log, cancellationToken);
+        (options, var aws) = (session.Options, session.Aws);
+        log(DeployPlan.Create(options, session.Target).ToString());
 
-        log("packaging the function...");
-        var package = await FunctionPublisher.PublishAsync(options, log, cancellationToken);
-        var artifactKey = await new ArtifactUploader(aws, options, log).UploadAsync(package, cancellationToken);
+        var package = await FunctionPublisher.PublishCheckedAsync(options, log, cancellationToken);
+        var artifacts = new ArtifactUploader(aws, options, log);
+        var (artifactKey, uploaded) = await artifacts.UploadAsync(package, cancellationToken);
 
         var stack = new StackDeployer(aws, options, log);
         var before = await stack.DescribeAsync(cancellationToken);
@@ -46,13 +45,16 @@ public static class AwsDeployment
             log($"second pass: SiteOrigin={siteUrl} for the API's CORS...");
             await stack.DeployAsync(StackParameters.For(options, artifactKey, siteUrl), cancellationToken);
         }
+        // The deployed package and the one it replaced (a rollback's) stay; older ones go.
+        await artifacts.PruneAsync([artifactKey, .. before?.Parameter("ArtifactKey") is { } previous ? [previous] : Array.Empty<string>()], cancellationToken);
 
         var apiUrl = options.ApiUrlOverride ?? outputs[StackOutputs.ApiUrl] ?? throw MissingOutput(StackOutputs.ApiUrl, "--api-url");
         var bucket = outputs[StackOutputs.BucketName]
             ?? await stack.PhysicalIdAsync("SiteBucket", cancellationToken)
             ?? throw MissingOutput(StackOutputs.BucketName, null);
         log($"uploading the site to s3://{bucket} (config.json: apiUrl {apiUrl})...");
-        var scratch = Path.Combine(Path.GetTempPath(), $"cloudresume-deploy-{Environment.ProcessId}");
+        // Its own folder: two deploys in one process (the tests' parallel stacks) must not share config.json.
+        var scratch = Directory.CreateTempSubdirectory("cloudresume-deploy-").FullName;
         SitePlan plan;
         try
         {
@@ -77,7 +79,9 @@ public static class AwsDeployment
         }
 
         log($"deployed: site {siteUrl}, API {apiUrl}");
-        return new DeployResult(siteUrl, apiUrl, artifactKey, plan.InvalidationPaths);
+        // Read again: the second pass or an unchanged stack still shows the outputs as they stand now.
+        (await stack.DescribeAsync(cancellationToken) ?? outputs).Print(options.StackName, options.StandIns, log);
+        return new DeployResult(siteUrl, apiUrl, artifactKey, uploaded, plan.InvalidationPaths);
     }
 
     private static DeployException MissingOutput(string output, string? option) => new(

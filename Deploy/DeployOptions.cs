@@ -1,3 +1,4 @@
+using CloudResume.CloudFormation;
 using CloudResume.Local.Repository;
 
 namespace CloudResume.Deploy;
@@ -19,11 +20,15 @@ public sealed record DeployOptions
     /// <summary>The CloudFormation template. Default <c>infra/template.yaml</c> of the checkout.</summary>
     public string? Template { get; init; }
     public string StackName { get; init; } = DefaultStackName;
-    public string Region { get; init; } =
-        Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1";
+
+    /// <summary>
+    /// null: as the aws CLI resolves it — AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
+    /// (<see cref="AwsTarget"/>).
+    /// </summary>
+    public string? Region { get; init; }
     public string? Profile { get; init; }
 
-    /// <summary>Another AWS endpoint (a local emulator such as moto); null means AWS itself.</summary>
+    /// <summary>Another AWS endpoint (a local emulator such as moto); null means the CLI's own (AWS, or AWS_ENDPOINT_URL).</summary>
     public string? EndpointUrl { get; init; }
     public string AwsCli { get; init; } = "aws";
 
@@ -32,6 +37,10 @@ public sealed record DeployOptions
     /// option: tests use it to give the CLI dummy credentials, or none.
     /// </summary>
     public Dictionary<string, string?> AwsEnvironment { get; init; } = [];
+
+    /// <summary>A variable as the aws CLI will see it: <see cref="AwsEnvironment"/> over this process's environment.</summary>
+    public string? EnvironmentValue(string name) =>
+        AwsEnvironment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
 
     public string? ArtifactBucket { get; init; }
     public bool CreateArtifactBucket { get; init; }
@@ -46,11 +55,17 @@ public sealed record DeployOptions
     public string? SiteDomainName { get; init; }
     public string? CertificateArn { get; init; }
 
-    /// <summary>More template parameters (<c>--parameter Key=Value</c>), e.g. ReservedConcurrency=5.</summary>
+    /// <summary>
+    /// More template parameters (<c>--parameter Key=Value</c>, or <c>AwsDeployment__Parameters__Key=Value</c>),
+    /// e.g. ThrottlingRateLimit=10; each must be declared by the template.
+    /// </summary>
     public Dictionary<string, string> Parameters { get; init; } = [];
 
     public bool DryRun { get; init; }
     public bool SkipInvalidation { get; init; }
+
+    /// <summary>Destroy: also delete the retained table of counts (otherwise it outlives the stack).</summary>
+    public bool DeleteData { get; init; }
 
     /// <summary>
     /// Stand-ins for stack outputs, for endpoints that return none (moto does not): when set they win
@@ -58,6 +73,13 @@ public sealed record DeployOptions
     /// </summary>
     public string? ApiUrlOverride { get; init; }
     public string? SiteUrlOverride { get; init; }
+
+    /// <summary>The stand-ins by the output they replace, for printing the outputs.</summary>
+    public IReadOnlyDictionary<string, string?> StandIns => new Dictionary<string, string?>
+    {
+        [StackOutputs.ApiUrl] = ApiUrlOverride,
+        [StackOutputs.SiteUrl] = SiteUrlOverride,
+    };
 
     public string TemplatePath => Template is { Length: > 0 } template ? Path.GetFullPath(template, RepositoryRoot) : new RepositoryLayout(RepositoryRoot).Template;
     public string SiteDirectory => new RepositoryLayout(RepositoryRoot).SiteRoot;
@@ -98,7 +120,18 @@ public sealed record DeployOptions
         {
             throw new DeployException($"Site folder not found: {SiteDirectory}");
         }
+        try
+        {
+            // CloudFormation's own checks (declared, allowed values, patterns, bounds) before anything runs.
+            CloudFormationTemplate.Load(TemplatePath, new StackContext { Parameters = new Dictionary<string, string>(Parameters) { ["Architecture"] = Architecture } });
+        }
+        catch (TemplateException e)
+        {
+            throw new DeployException($"{e.Message} (template parameters: {string.Join(", ", TemplateParameterNames())})");
+        }
         // Before anything is uploaded: the page must render from this file.
         _ = SiteUploader.ReadResume(ResumePath);
     }
+
+    private IEnumerable<string> TemplateParameterNames() => CloudFormationTemplate.Load(TemplatePath).Parameters.Keys;
 }

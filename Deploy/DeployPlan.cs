@@ -6,16 +6,15 @@ namespace CloudResume.Deploy;
 /// </summary>
 public sealed record DeployPlan(IReadOnlyList<string> Steps)
 {
-    public static DeployPlan Create(DeployOptions options)
+    public static DeployPlan Create(DeployOptions options, AwsTarget target)
     {
         var package = options.ResolvedFunctionPackage;
         var key = File.Exists(package) && options.SkipPublish
-            ? ArtifactUploader.KeyFor(package)
-            : $"{ArtifactUploader.KeyPrefix}<sha256 of the package>.zip";
+            ? ArtifactUploader.KeyFor(package, options.StackName)
+            : $"{ArtifactUploader.PrefixFor(options.StackName)}<sha256 of the package>.zip";
         var site = Directory.Exists(options.SiteDirectory)
             ? SiteUploader.LocalFiles(options.SiteDirectory, options.ResumePath, "<ApiUrl output>", Path.Combine(Path.GetTempPath(), "cloudresume-plan"))
             : [];
-        var target = options.EndpointUrl is null ? $"AWS {options.Region}" : $"{options.EndpointUrl} ({options.Region})";
         var siteOrigin = options.HasCustomDomain
             ? $"CORS origin https://{options.SiteDomainName} (custom domain, certificate {options.CertificateArn})"
             : "SiteOrigin = the stack's SiteUrl output (on first creation: a second deploy pass once the distribution exists)";
@@ -26,11 +25,13 @@ public sealed record DeployPlan(IReadOnlyList<string> Steps)
             options.SkipPublish
                 ? $"package: use {package}"
                 : $"package: dotnet {string.Join(' ', FunctionPublisher.Arguments(options))} → {package}",
+            $"check: bootstrap at the zip's root, mode 755, ELF for {options.Architecture}, glibc ≤ {FunctionPackageCheck.GlibcFloor} (refused otherwise, before any upload)",
             $"artifact: s3://{options.ArtifactBucket ?? "<artifact-bucket>"}/{key}" +
                 (options.CreateArtifactBucket ? " (bucket created if missing)" : " (bucket must exist)"),
             $"stack: aws {string.Join(' ', StackDeployer.DeployArguments(options, StackParameters.For(options, key, "<SiteUrl>")))}",
             $"cors: {siteOrigin}",
-            "outputs: aws cloudformation describe-stacks → " + string.Join(", ", StackOutputs.All),
+            $"prune: the stack's packages other than this one and the one it replaces (s3://{options.ArtifactBucket ?? "<artifact-bucket>"}/{ArtifactUploader.PrefixFor(options.StackName)})",
+            "outputs: aws cloudformation describe-stacks → " + string.Join(", ", StackOutputs.All) + " (printed at the end of every deploy)",
             $"site: {site.Count} files to the BucketName output's bucket, only those whose MD5 differs from the object's ETag:",
             .. site.Select(f => $"  {f.Key}: {f.ContentType}; {f.CacheControl}"),
             options.SkipInvalidation

@@ -4,12 +4,22 @@ namespace CloudResume.Deploy;
 
 /// <summary>
 /// Builds the function's package: a Native AOT publish, which Counter.Lambda.csproj zips into
-/// artifacts/counter-lambda.zip with <c>bootstrap</c> at its root.
+/// artifacts/counter-lambda.zip with <c>bootstrap</c> at its root; then checks it (<see cref="FunctionPackageCheck"/>)
+/// so nothing Lambda could not start is ever uploaded.
 /// </summary>
 public static class FunctionPublisher
 {
     public static IReadOnlyList<string> Arguments(DeployOptions options) =>
         ["publish", options.FunctionProject, "-c", "Release", "-r", options.RuntimeIdentifier];
+
+    /// <returns>The package, published (unless skipped) and checked against the stack's Architecture.</returns>
+    public static async Task<string> PublishCheckedAsync(DeployOptions options, Action<string> log, CancellationToken cancellationToken)
+    {
+        log("packaging the function...");
+        var package = await PublishAsync(options, log, cancellationToken);
+        log($"  checked {package}: {FunctionPackageCheck.Verify(package, options.Architecture)}");
+        return package;
+    }
 
     public static async Task<string> PublishAsync(DeployOptions options, Action<string> log, CancellationToken cancellationToken)
     {

@@ -31,9 +31,10 @@ public sealed class StackDeployer(AwsCli aws, DeployOptions options, Action<stri
                 : throw new DeployException($"Could not read stack {options.StackName}: {result.Stderr}");
         }
         var stack = JsonNode.Parse(result.Stdout)?["Stacks"]?[0];
-        var outputs = (stack?["Outputs"] as JsonArray ?? []).OfType<JsonObject>()
-            .ToDictionary(o => o["OutputKey"]!.ToString(), o => o["OutputValue"]?.ToString() ?? "");
-        return new StackOutputs(stack?["StackStatus"]?.ToString() ?? "", outputs);
+        return new StackOutputs(stack?["StackStatus"]?.ToString() ?? "", Pairs(stack?["Outputs"], "OutputKey", "OutputValue"))
+        {
+            Parameters = Pairs(stack?["Parameters"], "ParameterKey", "ParameterValue"),
+        };
     }
 
     public async Task DeployAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
@@ -65,6 +66,9 @@ public sealed class StackDeployer(AwsCli aws, DeployOptions options, Action<stri
             (reasons.Count > 0 ? "\nCloudFormation said:\n" + string.Join('\n', reasons.Select(r => "  " + r)) : "") + hint);
     }
 
+    private static Dictionary<string, string> Pairs(JsonNode? list, string key, string value) =>
+        (list as JsonArray ?? []).OfType<JsonObject>().ToDictionary(o => o[key]!.ToString(), o => o[value]?.ToString() ?? "");
+
     /// <summary>"LogicalId (Type) STATUS: reason" for each failed event of this deploy, oldest first.</summary>
     public async Task<IReadOnlyList<string>> FailureReasonsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
@@ -78,6 +82,28 @@ public sealed class StackDeployer(AwsCli aws, DeployOptions options, Action<stri
             .Where(e => !DateTimeOffset.TryParse(e["Timestamp"]?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) || at >= since)
             .Reverse()
             .Select(e => $"{e["LogicalResourceId"]} ({e["ResourceType"]}) {e["ResourceStatus"]}: {e["ResourceStatusReason"]}")];
+    }
+
+    /// <summary>Deletes the stack and waits until it is gone; a failed deletion stops with CloudFormation's reasons.</summary>
+    public async Task DeleteAsync(CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow.AddSeconds(-5);
+        await aws.JsonAsync(["cloudformation", "delete-stack", "--stack-name", options.StackName], cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var stack = await DescribeAsync(cancellationToken);
+            if (stack is null || stack.Status == "DELETE_COMPLETE")
+            {
+                return;
+            }
+            if (stack.Status == "DELETE_FAILED")
+            {
+                var reasons = await FailureReasonsAsync(started, cancellationToken);
+                throw new DeployException($"The stack {options.StackName} could not be deleted:\n" + string.Join('\n', reasons.Select(r => "  " + r)));
+            }
+            // CloudFront takes minutes to delete a distribution; the CLI's waiter would poll every 30 s.
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(1 + attempt, 10)), cancellationToken);
+        }
     }
 
     /// <summary>The physical id CloudFormation reports for a resource of the stack, if it has one.</summary>

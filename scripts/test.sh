@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of CloudResume on a fresh machine: installs what the tests need (npm packages,
-# Debian's chromium), builds, runs each test project, and ends with "N passed, N failed".
+# Debian's chromium, the arm64 cross toolchain and qemu-user, the pinned Python tools), builds, runs each
+# test project, and ends with "N passed, N failed". What it could not install it names before testing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,10 +16,20 @@ if ! command -v chromium >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
   else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
 fi
-for tool in cfn-lint aws; do
-  command -v "$tool" >/dev/null || { echo "$tool is required by the infrastructure tests (pip install cfn-lint awscli moto)" >&2; exit 2; }
-done
-python3 -c "import moto" 2>/dev/null || { echo "python3 -m moto is required by the deploy tests (pip install 'moto[server]')" >&2; exit 2; }
+# arm64 from x64 (Infra.Tests cross-publishes the function and runs it under qemu): Debian packages.
+./scripts/install-arm64-toolchain.sh
+# The infrastructure tests' Python tools, pinned; installed only when missing (pip needs its index for that).
+missing=()
+command -v cfn-lint >/dev/null || missing+=("cfn-lint==1.51.0")
+command -v aws >/dev/null || missing+=("awscli==1.45.11")
+python3 -c "import moto.server" 2>/dev/null || missing+=("moto[server]==5.2.1")
+if [ ${#missing[@]} -gt 0 ]; then
+  python3 -m pip install --quiet "${missing[@]}" || true
+  for tool in cfn-lint aws; do
+    command -v "$tool" >/dev/null || { echo "COULD NOT INSTALL $tool (pip install ${missing[*]}): the infrastructure tests need it" >&2; exit 2; }
+  done
+  python3 -c "import moto.server" 2>/dev/null || { echo "COULD NOT INSTALL moto (pip install 'moto[server]==5.2.1'): the deploy tests need it" >&2; exit 2; }
+fi
 
 log "Building"
 dotnet build CloudResume.sln -c Debug -warnaserror -nologo -v:q

@@ -37,13 +37,48 @@ public sealed class DeployOptionsTests
         }).Build();
 
         // What AwsDeploymentExtensions does with the AppHost's configuration.
-        var options = configuration.GetSection(DeployOptions.SectionName).Get<DeployOptions>();
+        var options = DeployConfiguration.Bind(configuration);
 
-        Assert.NotNull(options);
         Assert.Equal(template, options.TemplatePath);
         Assert.Equal("x", options.ArtifactBucket);
         Assert.Equal("5", options.Parameters["ReservedConcurrency"]);
         Assert.Equal(DeployOptions.DefaultStackName, options.StackName);
+    }
+
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("preview")]
+    public void The_deploy_and_preview_commands_take_the_same_options_as_the_bare_command(string command)
+    {
+        var options = DeployCommandLine.Parse([command, "--artifact-bucket", "art", "--parameter", "ThrottlingRateLimit=3", "--stack-name", "cv", "--region", "eu-west-1"]);
+
+        Assert.Equal(("art", "3", "cv", "eu-west-1"), (options.ArtifactBucket, options.Parameters["ThrottlingRateLimit"], options.StackName, options.Region));
+    }
+
+    [Fact]
+    public void Destroy_takes_the_stack_options_and_delete_data_and_logs_takes_a_duration()
+    {
+        var destroy = DeployCommandLine.Parse(["destroy", "--stack-name", "cv", "--delete-data", "--yes", "--profile", "p"]);
+
+        Assert.Equal(("cv", true, "p"), (destroy.StackName, destroy.DeleteData, destroy.Profile));
+        Assert.Equal("cv", DeployCommandLine.Parse(["logs", "--since", "2h", "--follow", "--stack-name", "cv"]).StackName);
+        Assert.Contains("--since 'yesterday'", Assert.Throws<DeployException>(() => DeployCommandLine.Parse(["logs", "--since", "yesterday"])).Message);
+        Assert.Throws<DeployException>(() => DeployCommandLine.Parse(["destroy", "--skip-publish"])); // a deploy option
+    }
+
+    [Fact]
+    public void A_template_parameter_the_template_does_not_declare_or_allow_is_refused_before_anything_runs()
+    {
+        var root = RepositoryLayout.Current.Root;
+
+        var undeclared = Assert.Throws<DeployException>(() =>
+            DeployCommandLine.Parse(["--repository-root", root, "--dry-run", "--parameter", "ThrottlingRate=10"]).Validate());
+        var disallowed = Assert.Throws<DeployException>(() =>
+            DeployCommandLine.Parse(["--repository-root", root, "--dry-run", "--parameter", "ReservedConcurrency=0"]).Validate());
+
+        Assert.Contains("ThrottlingRate", undeclared.Message);
+        Assert.Contains("ThrottlingRateLimit", undeclared.Message); // the declared names are listed
+        Assert.Contains("ReservedConcurrency", disallowed.Message);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class DeployPreflightTests
     public async Task Missing_credentials_are_reported_before_anything_is_built_or_uploaded()
     {
         // No credentials anywhere, no instance metadata lookup, and an endpoint nobody listens on.
-        var options = Options("--endpoint-url", "http://127.0.0.1:9") with
+        var options = Options("--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1") with
         {
             AwsEnvironment = new Dictionary<string, string?>
             {

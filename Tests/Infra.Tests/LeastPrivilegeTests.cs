@@ -11,19 +11,12 @@ public sealed class LeastPrivilegeTests
         (role["Policies"] as JsonArray ?? []).OfType<JsonObject>()
             .SelectMany(policy => (policy["PolicyDocument"]?["Statement"] as JsonArray ?? []).OfType<JsonObject>());
 
-    private static string[] Strings(JsonNode? node) => node switch
-    {
-        JsonArray array => [.. array.Select(n => n!.ToString())],
-        null => [],
-        _ => [node.ToString()],
-    };
-
     [Fact]
     public void Inline_policy_allows_only_the_counters_dynamodb_actions_and_log_writes()
     {
         var role = TemplateFile.Load().Resource("CounterFunctionRole").Properties;
 
-        var actions = Statements(role).SelectMany(s => Strings(s["Action"])).Order().ToArray();
+        var actions = Statements(role).SelectMany(s => PolicyValues.Strings(s["Action"])).Order().ToArray();
 
         Assert.Equal([.. DynamoDbActions, "logs:CreateLogStream", "logs:PutLogEvents"], actions);
         Assert.All(Statements(role), s => Assert.Equal("Allow", s["Effect"]?.ToString()));
@@ -39,8 +32,8 @@ public sealed class LeastPrivilegeTests
 
         foreach (var statement in Statements(role))
         {
-            var actions = Strings(statement["Action"]);
-            var resources = Strings(statement["Resource"]);
+            var actions = PolicyValues.Strings(statement["Action"]);
+            var resources = PolicyValues.Strings(statement["Resource"]);
             Assert.NotEmpty(resources);
             Assert.DoesNotContain(actions, a => a.Contains('*'));
             Assert.All(resources, r => Assert.True(r == tableArn || r == logGroupArn, $"unexpected resource {r}"));
@@ -58,7 +51,7 @@ public sealed class LeastPrivilegeTests
         var active = TemplateFile.Load().Resource("CounterFunctionRole").Properties;
         var passThrough = TemplateFile.Load(("Tracing", "PassThrough"));
 
-        Assert.Equal(["arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"], Strings(active["ManagedPolicyArns"]));
+        Assert.Equal(["arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"], PolicyValues.Strings(active["ManagedPolicyArns"]));
         Assert.Null(passThrough.Resource("CounterFunctionRole").Properties["ManagedPolicyArns"]);
         Assert.Equal("PassThrough", passThrough.Resource("CounterFunction").Properties["TracingConfig"]?["Mode"]?.ToString());
     }

@@ -7,8 +7,9 @@ namespace CloudResume.Tests.Infra;
 
 /// <summary>
 /// The whole deploy (Deploy/AwsDeployment) against moto: artifact upload, stack create then update,
-/// site upload with its headers. moto returns no Outputs, so the test passes the documented stand-ins
-/// (--api-url, --site-url) and skips CloudFront, which moto does not have.
+/// site upload with its headers, superseded packages pruned, destroy with and without the data. moto returns
+/// no Outputs, so the test passes the documented stand-ins (--api-url, --site-url) and skips CloudFront,
+/// which moto does not have.
 /// </summary>
 [Collection(MotoCollection.Deploy)]
 public sealed class MotoDeployTests(MotoServer moto)
@@ -34,7 +35,7 @@ public sealed class MotoDeployTests(MotoServer moto)
         var aws = moto.Cli();
         var log = new List<string>();
 
-        var first = await AwsDeployment.RunAsync(Options(FunctionPackageFile.Create("one")), log.Add);
+        var first = await AwsDeployment.RunAsync(Options(await FunctionPackageFile.CreateAsync("one")), log.Add);
 
         Assert.Equal(SiteUrl, first.SiteUrl);
         Assert.StartsWith(ArtifactUploader.KeyPrefix, first.ArtifactKey);
@@ -54,13 +55,35 @@ public sealed class MotoDeployTests(MotoServer moto)
         Assert.Equal(ResumePage.RenderFile(SampleResumes.Rich), await ObjectAsync(aws, bucket, "index.html"));
 
         // A new build: a new content-hashed key, the stack updates the function, the site is unchanged.
-        var second = await AwsDeployment.RunAsync(Options(FunctionPackageFile.Create("two")), log.Add);
+        var second = await AwsDeployment.RunAsync(Options(await FunctionPackageFile.CreateAsync("two")), log.Add);
 
         Assert.NotEqual(first.ArtifactKey, second.ArtifactKey);
         Assert.EndsWith(second.ArtifactKey!, await CodeLocationAsync(aws));
         Assert.Equal("UPDATE_COMPLETE", (await new StackDeployer(aws, Options(""), _ => { }).DescribeAsync(default))?.Status);
         Assert.Empty(second.ChangedPaths);
+
+        // A third build: the first package goes, the second stays for a rollback.
+        var third = await AwsDeployment.RunAsync(Options(await FunctionPackageFile.CreateAsync("three")), log.Add);
+
+        Assert.Equal(new[] { second.ArtifactKey!, third.ArtifactKey! }.Order(), (await PackageKeysAsync(aws)).Order());
+        var rules = (await aws.JsonAsync(["s3api", "get-bucket-lifecycle-configuration", "--bucket", "e2e-artifacts"], default))!["Rules"]!.AsArray();
+        Assert.Equal(1, Assert.Single(rules)!["AbortIncompleteMultipartUpload"]!["DaysAfterInitiation"]!.GetValue<int>());
+
+        // destroy: refused unconfirmed; confirmed with --delete-data, the table of counts goes too.
+        var table = await new StackDeployer(aws, Options(""), _ => { }).PhysicalIdAsync("VisitsTable", default);
+        Assert.NotNull(table);
+        await Assert.ThrowsAsync<DeployException>(() => StackDestroyer.RunAsync(Options("") with { DeleteData = true }, confirmed: false, log.Add));
+        Assert.True((await aws.RunAsync(["dynamodb", "describe-table", "--table-name", table], default)).Succeeded);
+
+        var destroyed = await StackDestroyer.RunAsync(Options("") with { DeleteData = true }, confirmed: true, log.Add);
+
+        Assert.Equal((true, null), (destroyed.StackDeleted, destroyed.KeptTable));
+        Assert.False((await aws.RunAsync(["dynamodb", "describe-table", "--table-name", table], default)).Succeeded);
     }
+
+    private static async Task<IReadOnlyList<string>> PackageKeysAsync(AwsCli aws) =>
+        [.. ((await aws.JsonAsync(["s3api", "list-objects-v2", "--bucket", "e2e-artifacts", "--prefix", ArtifactUploader.PrefixFor("e2e")], default))?["Contents"] as JsonArray ?? [])
+            .Select(o => o!["Key"]!.ToString())];
 
     private static async Task<string> CodeLocationAsync(AwsCli aws) =>
         (await aws.JsonAsync(["lambda", "get-function", "--function-name", "e2e-counter"], default))!["Code"]!["Location"]!.ToString();

@@ -63,13 +63,14 @@ public sealed class MotoServer : IAsyncLifetime
 }
 
 /// <summary>
-/// Tests that share one moto server run one after another; the two collections, each with its own
+/// Tests that share one moto server run one after another; the collections, each with its own
 /// server, run in parallel (most of their time is the aws CLI's waiters sleeping).
 /// </summary>
 public static class MotoCollection
 {
     public const string Stack = "moto-stack";
     public const string Deploy = "moto-deploy";
+    public const string Lifecycle = "moto-lifecycle";
 }
 
 [CollectionDefinition(MotoCollection.Stack)]
@@ -77,3 +78,6 @@ public sealed class MotoStackCollection : ICollectionFixture<MotoServer>;
 
 [CollectionDefinition(MotoCollection.Deploy)]
 public sealed class MotoDeployCollection : ICollectionFixture<MotoServer>;
+
+[CollectionDefinition(MotoCollection.Lifecycle)]
+public sealed class MotoLifecycleCollection : ICollectionFixture<MotoServer>;

@@ -15,7 +15,7 @@ public sealed class MotoStackTests(MotoServer moto)
     {
         var options = moto.Options("wiring", "wiring-artifacts");
         var aws = moto.Cli();
-        var package = FunctionPackageFile.Create("wiring");
+        var package = FunctionPackageFile.Create([("bootstrap", "#!/bin/sh\n"u8.ToArray(), FunctionPackageFile.Mode755)]); // moto stores it, never runs it
         await aws.JsonAsync(["s3api", "create-bucket", "--bucket", "wiring-artifacts"], default);
         await aws.JsonAsync(["s3api", "put-object", "--bucket", "wiring-artifacts", "--key", "counter-lambda/one.zip", "--body", package], default);
         var stack = new StackDeployer(aws, options, _ => { });

@@ -10,10 +10,13 @@ internal static class TemplateFile
 
     public const string CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
 
-    public static CloudFormationTemplate Load(params (string Name, string Value)[] parameters) =>
+    public static CloudFormationTemplate Load(params (string Name, string Value)[] parameters) => LoadIn("us-east-1", parameters);
+
+    public static CloudFormationTemplate LoadIn(string region, params (string Name, string Value)[] parameters) =>
         CloudFormationTemplate.Load(Path, new StackContext
         {
             StackName = "resume",
+            Region = region,
             AccountId = "123456789012",
             Parameters = parameters.ToDictionary(p => p.Name, p => p.Value),
         });
