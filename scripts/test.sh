@@ -18,13 +18,16 @@ if ! command -v chromium >/dev/null; then
 fi
 # arm64 from x64 (Infra.Tests cross-publishes the function and runs it under qemu): Debian packages.
 ./scripts/install-arm64-toolchain.sh
-# The infrastructure tests' Python tools, pinned; installed only when missing (pip needs its index for that).
+# The infrastructure tests' Python tools, pinned; installed only when missing, with pip into a local venv
+# (.venv-tools, put first on PATH; pip needs its package index for that).
+if [ -x .venv-tools/bin/python3 ]; then export PATH="$PWD/.venv-tools/bin:$PATH"; fi
 missing=()
 command -v cfn-lint >/dev/null || missing+=("cfn-lint==1.51.0")
 command -v aws >/dev/null || missing+=("awscli==1.45.11")
 python3 -c "import moto.server" 2>/dev/null || missing+=("moto[server]==5.2.1")
 if [ ${#missing[@]} -gt 0 ]; then
-  python3 -m pip install --quiet "${missing[@]}" || true
+  { python3 -m venv --system-site-packages .venv-tools && .venv-tools/bin/python3 -m pip install --quiet "${missing[@]}"; } || rm -rf .venv-tools
+  if [ -x .venv-tools/bin/python3 ]; then export PATH="$PWD/.venv-tools/bin:$PATH"; fi
   for tool in cfn-lint aws; do
     command -v "$tool" >/dev/null || { echo "COULD NOT INSTALL $tool (pip install ${missing[*]}): the infrastructure tests need it" >&2; exit 2; }
   done
@@ -53,6 +56,8 @@ for path in glob.glob(f"{sys.argv[1]}/*.trx"):
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     skipped += int(counters.get("notExecuted", 0))
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
+if skipped:
+    print(f"{skipped} not run (counted as failed)")
+print(f"{passed} passed, {failed + skipped} failed")
 PY
 exit $status
