@@ -7,13 +7,14 @@ using CloudResume.Counter.Logging;
 namespace CloudResume.Counter.Counting;
 
 /// <summary>
-/// Counts visits in DynamoDB with atomic ADDs only (never read-modify-write). Per view: one UpdateItem on the visitor's
-/// day marker (its views today, across environments; for its first view also one on its address's marker, the
-/// address's new visitors today) decides whether the view counts — a visitor or an address over its daily allowance
-/// (<see cref="VisitorAllowance"/>) is answered, not counted, and refused from then on without a write — then one
-/// UpdateItem on the <c>total</c> item counts the view and, if new, the visitor: the totals and the day's series are
-/// top-level attributes of it. Writes are billed by the item's size, so <c>total</c> keeps only the days a read can
-/// ask for: once a day, the process that created the day's salt removes the older day attributes (<see cref="PruneAsync"/>).
+/// Counts visits in DynamoDB with atomic ADDs only (never read-modify-write), on the one <c>total</c> item: the totals
+/// and the day's series are top-level attributes of it, so a view is one UpdateItem. A visitor this environment
+/// already knows today costs exactly that one write. For one it does not know, the visitor's day marker (its views
+/// today, across environments) is updated first, and for a new visitor the address's marker (its new visitors today):
+/// a visitor or an address over its daily allowance (<see cref="VisitorAllowance"/>) is answered, not counted, and
+/// refused from then on without a write. Then one write counts the view and, if new, the visitor. Writes are billed by
+/// the item's size, so <c>total</c> keeps only the days a read can ask for: once a day, the process that created the
+/// day's salt removes the older day attributes (<see cref="PruneAsync"/>).
 /// </summary>
 public sealed class VisitCounter(
     IAmazonDynamoDB dynamo,
@@ -107,7 +108,7 @@ public sealed class VisitCounter(
         var address = VisitorHash.OfAddress(daySalt, sourceIp, day);
         var admission = _allowance.Admit(day, visitor, address);
         var newVisitor = false;
-        if (admission == Admission.Admitted)
+        if (admission == Admission.UnknownVisitor)
         {
             (admission, newVisitor) = await AdmitByMarkersAsync(day, visitor, address, cancellationToken).ConfigureAwait(false);
         }
@@ -126,17 +127,18 @@ public sealed class VisitCounter(
     }
 
     /// <summary>
-    /// One more view on the visitor's marker (its views today, across environments): over its allowance, or its first
-    /// view today, which adds one to its address's marker (the address's new visitors today): over the address's
-    /// allowance, or a new visitor to count. Asked before anything is counted, so the allowances hold exactly however many
-    /// environments a flood reaches at once. A marker that cannot be updated admits the view (the allowance guards against
-    /// floods; it must not fail visits) but not a new visitor.
+    /// A visitor this environment does not know yet: one more view on its marker (its views today, across environments)
+    /// says whether it is over its allowance; its first view today also adds one to its address's marker (the address's
+    /// new visitors today): over the address's allowance, or a new visitor to count. Asked before anything is counted,
+    /// so the first view in each environment is decided exactly; the environment then counts on from what it learnt.
+    /// A marker that cannot be updated admits the view (the allowance guards against floods; it must not fail visits)
+    /// but not a new visitor. Returns <see cref="Admission.KnownVisitor"/> for a view to count.
     /// </summary>
     private async Task<(Admission Admission, bool NewVisitor)> AdmitByMarkersAsync(UtcDay day, string visitor, string address, CancellationToken cancellationToken)
     {
         if (await MarkerAsync(TableKeys.Visitor(day, visitor), TableKeys.Views, day, cancellationToken).ConfigureAwait(false) is not { } viewsToday)
         {
-            return (Admission.Admitted, false);
+            return (Admission.KnownVisitor, false);
         }
         _allowance.Learn(day, visitor, viewsToday);
         if (viewsToday > _allowance.Limits.ViewsPerVisitorPerDay)
@@ -145,7 +147,7 @@ public sealed class VisitCounter(
         }
         if (viewsToday > 1 || await MarkerAsync(TableKeys.Address(day, address), TableKeys.Visitors, day, cancellationToken).ConfigureAwait(false) is not { } brought)
         {
-            return (Admission.Admitted, false);
+            return (Admission.KnownVisitor, false);
         }
         _allowance.LearnAddress(day, address, brought);
         if (brought > _allowance.Limits.VisitorsPerAddressPerDay)
@@ -153,7 +155,7 @@ public sealed class VisitCounter(
             _allowance.Refuse(day, visitor);
             return (Admission.OverAddressLimit, false);
         }
-        return (Admission.Admitted, true);
+        return (Admission.KnownVisitor, true);
     }
 
     /// <summary>ADD 1 to a day-scoped marker's <paramref name="attribute"/>: its new value, or null when the update failed.</summary>

@@ -1,7 +1,7 @@
 namespace CloudResume.Bench;
 
 /// <summary>
-/// `all`: every benchmark in one run (throughput, emulator overhead, cold start), one after another so none
+/// `all`: every benchmark in one run (CPU budget, throughput, emulator overhead, cold start), one after another so none
 /// disturbs another, then the tables together and bench/results/&lt;date&gt;-&lt;host&gt;.md/.json.
 /// </summary>
 public static class AllBenchmarks
@@ -12,7 +12,11 @@ public static class AllBenchmarks
         var machine = MachineDescription.Read();
         Console.WriteLine($"Machine: {machine}");
 
-        Console.WriteLine("\n== throughput and latency (a) raw ADD, (a3) 3 parallel ADDs, (b) seed, (c) POST /visits");
+        Console.WriteLine("\n== CPU budget per request (autocannon): POST /visits vs raw UpdateItem, per component");
+        var (cpuRows, memory) = await CpuBudgetBenchmark.RunAsync();
+        var cpuMarkdown = CpuBudgetBenchmark.ToMarkdown(cpuRows, memory);
+
+        Console.WriteLine("\n== throughput and latency with an SDK client: (a) raw ADD, (a3) 3 parallel ADDs, (b) seed, (c) POST /visits");
         var throughput = await ThroughputBenchmark.RunAsync();
         var throughputMarkdown = throughput.ToMarkdown();
 
@@ -24,7 +28,8 @@ public static class AllBenchmarks
 
         var sections = new List<(string Title, string Markdown)>
         {
-            ("Throughput and latency, function memory, package size", throughputMarkdown),
+            ("CPU budget per request (autocannon, /proc), emulator memory", cpuMarkdown),
+            ("Throughput and latency with an SDK client, function memory, package size", throughputMarkdown),
             ("Emulator overhead over a direct handler call", Fenced(emulatorOutput, emulatorExit)),
             ("Cold start, Native AOT vs JIT", Fenced(coldStartOutput, coldStartExit)),
         };
@@ -40,6 +45,16 @@ public static class AllBenchmarks
                 p99Ms = r.Result.P99,
                 failures = r.Result.Failures,
             }),
+            cpuBudget = cpuRows.Select(r => new
+            {
+                concurrency = r.Concurrency,
+                endToEndPerSecond = r.EndToEnd.Requests / r.EndToEnd.Seconds,
+                rawPerSecond = r.Raw.Requests / r.Raw.Seconds,
+                ratio = r.Ratio,
+                cpuMicrosPerRequest = r.EndToEndCpu,
+                rawCpuMicrosPerRequest = r.RawCpu,
+            }),
+            emulatorMemory = memory,
             functionPeakRssKib = throughput.PeakRssKib,
             zipBytes = throughput.ZipBytes,
             emulatorExit,
@@ -48,6 +63,7 @@ public static class AllBenchmarks
         var file = ResultsFile.Write(machine, started, sections, figures);
 
         Console.WriteLine();
+        Console.WriteLine(cpuMarkdown);
         Console.WriteLine(throughputMarkdown);
         Console.WriteLine($"Results: {file} (and .json)");
         return emulatorExit != 0 ? emulatorExit : coldStartExit;

@@ -110,7 +110,7 @@ public static class ColdStartBenchmark
             }
         }));
         var rate = LoadInvocations / stopwatch.Elapsed.TotalSeconds;
-        var peak = PeakMemory.KibOf(function.Id) ?? throw new InvalidOperationException($"The function exited.\n{function.Output}");
+        var peak = ProcessStats.Kib(function.Id) ?? throw new InvalidOperationException($"The function exited.\n{function.Output}");
         return (peak, rate, Median([.. durations]));
     }
 

@@ -113,7 +113,7 @@ public static class ThroughputBenchmark
 
     /// <summary>VmHWM of each execution environment (bootstrap child of the emulator), KiB, highest first.</summary>
     private static long[] FunctionPeakRss(EmulatorServer emulator) =>
-        [.. emulator.FunctionProcessIds().Select(PeakMemory.KibOf).OfType<long>().OrderDescending()];
+        [.. emulator.FunctionProcessIds().Select(pid => ProcessStats.Kib(pid)).OfType<long>().OrderDescending()];
 
     /// <summary>DynamoDB requests per POST, by action: a new visitor's first visit, then repeat visits, then a GET.</summary>
     private static async Task<string> MeasureDynamoDbCostAsync()

@@ -8,28 +8,28 @@ public class VisitorAllowanceTests
     private static readonly UtcDay Day = new(new DateOnly(2025, 3, 10));
 
     [Fact]
-    public void A_visitor_is_admitted_until_its_marker_says_it_reached_its_daily_views_then_refused_until_the_next_day()
+    public void A_visitor_is_unknown_until_its_marker_answered_then_known_and_counted_on_until_its_daily_views()
     {
         var allowance = new VisitorAllowance(new VisitLimits(ViewsPerVisitorPerDay: 3));
 
-        Assert.Equal(Admission.Admitted, allowance.Admit(Day, "v1", "a1"));
-        allowance.Learn(Day, "v1", viewsToday: 2);
-        Assert.Equal(Admission.Admitted, allowance.Admit(Day, "v1", "a1"));
-        allowance.Learn(Day, "v1", viewsToday: 3); // the third view: counted, and the last one today
+        Assert.Equal(Admission.UnknownVisitor, allowance.Admit(Day, "v1", "a1"));
+        allowance.Learn(Day, "v1", viewsToday: 1);
 
+        Assert.Equal(Admission.KnownVisitor, allowance.Admit(Day, "v1", "a1")); // 2
+        Assert.Equal(Admission.KnownVisitor, allowance.Admit(Day, "v1", "a1")); // 3
         Assert.Equal(Admission.OverVisitorLimit, allowance.Admit(Day, "v1", "a1"));
-        Assert.Equal(Admission.Admitted, allowance.Admit(Day.AddDays(1), "v1", "a1")); // a new day forgets
+        Assert.Equal(Admission.UnknownVisitor, allowance.Admit(Day.AddDays(1), "v1", "a1")); // a new day forgets
     }
 
     [Fact]
-    public void An_older_answer_never_lowers_what_the_markers_said()
+    public void The_markers_count_from_other_environments_counts_here_and_an_older_answer_never_lowers_it()
     {
         var allowance = new VisitorAllowance(new VisitLimits(ViewsPerVisitorPerDay: 3));
-        allowance.Learn(Day, "v1", viewsToday: 3);
 
-        allowance.Learn(Day, "v1", viewsToday: 1); // a slower answer from an earlier view
+        allowance.Learn(Day, "v2", viewsToday: 3); // other environments counted it already
+        allowance.Learn(Day, "v2", viewsToday: 1); // a slower answer from an earlier view
 
-        Assert.Equal(Admission.OverVisitorLimit, allowance.Admit(Day, "v1", "a1"));
+        Assert.Equal(Admission.OverVisitorLimit, allowance.Admit(Day, "v2", "a2"));
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public class VisitorAllowanceTests
         allowance.LearnAddress(Day, "same-address", visitorsToday: 2);
 
         Assert.Equal(Admission.OverAddressLimit, allowance.Admit(Day, "ua3", "same-address"));
-        Assert.Equal(Admission.Admitted, allowance.Admit(Day, "ua1", "same-address")); // one it already brought is still served
-        Assert.Equal(Admission.Admitted, allowance.Admit(Day, "other", "other-address"));
+        Assert.Equal(Admission.KnownVisitor, allowance.Admit(Day, "ua1", "same-address")); // one it already brought is still served
+        Assert.Equal(Admission.UnknownVisitor, allowance.Admit(Day, "other", "other-address"));
     }
 
     [Fact]
@@ -60,26 +60,26 @@ public class VisitorAllowanceTests
     [Fact]
     public void A_late_request_from_yesterday_does_not_wipe_today()
     {
-        var allowance = new VisitorAllowance(new VisitLimits(ViewsPerVisitorPerDay: 1));
+        var allowance = new VisitorAllowance(new VisitLimits());
         allowance.Learn(Day.AddDays(1), "today", 1);
 
-        Assert.Equal(Admission.Admitted, allowance.Admit(Day, "late", "a"));
+        Assert.Equal(Admission.UnknownVisitor, allowance.Admit(Day, "late", "a"));
         allowance.Learn(Day, "late", 1);
 
-        Assert.Equal(Admission.OverVisitorLimit, allowance.Admit(Day.AddDays(1), "today", "a"));
+        Assert.Equal(Admission.KnownVisitor, allowance.Admit(Day.AddDays(1), "today", "a"));
     }
 
     [Fact]
     public void Stays_within_its_capacity_and_forgetting_only_costs_a_marker_update()
     {
-        var allowance = new VisitorAllowance(new VisitLimits(ViewsPerVisitorPerDay: 1), capacity: 3);
+        var allowance = new VisitorAllowance(new VisitLimits(), capacity: 3);
         foreach (var visitor in new[] { "a", "b", "c", "d", "e" })
         {
             allowance.Learn(Day, visitor, 1);
         }
 
         Assert.Equal(3, allowance.Count);
-        Assert.Equal(Admission.Admitted, allowance.Admit(Day, "e", "e")); // not remembered: its marker decides again
-        Assert.Equal(Admission.OverVisitorLimit, allowance.Admit(Day, "a", "a"));
+        Assert.Equal(Admission.UnknownVisitor, allowance.Admit(Day, "e", "e")); // not remembered: its marker decides again
+        Assert.Equal(Admission.KnownVisitor, allowance.Admit(Day, "a", "a"));
     }
 }
