@@ -9,7 +9,10 @@ using CloudResume.AppHost.Startup;
 // CloudResume locally: the same template as AWS, DynamoDB Local, the function behind the API, the site.
 var builder = DistributedApplication.CreateBuilder(args);
 var options = CloudResumeOptions.From(builder.Configuration);
-builder.RequireFreePorts(options);
+if (!builder.PortsAreFree(options))
+{
+    return 2;
+}
 builder.ReportStartup();
 var stack = builder.ReadCounterStack(options);
 
@@ -32,3 +35,4 @@ builder.AddResumeSite<Projects.Site>("site", options)
 builder.AddAwsDeployment(options.TemplatePath(builder.AppHostDirectory), options.ResumePath(builder.AppHostDirectory));
 
 builder.Build().Run();
+return 0;

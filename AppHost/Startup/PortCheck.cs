@@ -6,15 +6,16 @@ namespace CloudResume.AppHost.Startup;
 public static class PortCheck
 {
     /// <summary>
-    /// Stops at once, naming the port and the setting that moves it, when another program holds one of the
+    /// False, after naming the port and the setting that moves it, when another program holds one of the
     /// fixed local ports. Fixed rather than free-picked on purpose: a bookmark keeps working, and the site's
-    /// origin (the API's allowed CORS origin) stays the same between runs.
+    /// origin (the API's allowed CORS origin) stays the same between runs. The caller ends the program: no
+    /// <c>Environment.Exit</c> here, which would also end a test host running the AppHost in-process.
     /// </summary>
-    public static void RequireFreePorts(this IDistributedApplicationBuilder builder, CloudResumeOptions options)
+    public static bool PortsAreFree(this IDistributedApplicationBuilder builder, CloudResumeOptions options)
     {
         if (!builder.ExecutionContext.IsRunMode)
         {
-            return;
+            return true;
         }
         var taken = new List<string>();
         foreach (var (port, setting) in Ports(builder, options))
@@ -27,8 +28,8 @@ public static class PortCheck
         if (taken.Count > 0)
         {
             Console.Error.WriteLine($"CloudResume cannot start:\n  {string.Join("\n  ", taken)}");
-            Environment.Exit(2);
         }
+        return taken.Count == 0;
     }
 
     private static IEnumerable<(int Port, string Setting)> Ports(IDistributedApplicationBuilder builder, CloudResumeOptions options)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CloudResume.Counter.Counting;
 
 /// <summary>Who sent a page view, as far as its User-Agent tells.</summary>
@@ -40,26 +42,18 @@ public static class UserAgentPolicy
 
     private static readonly string[] BrowserEngines = ["AppleWebKit/", "Gecko/", "Trident/"];
 
+    // One pass over the user agent for all markers (it ran ~70 case-insensitive IndexOf calls per visit: 5% of the function's CPU).
+    private static readonly SearchValues<string> Bots = SearchValues.Create([.. BotMarkers], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Tools = SearchValues.Create([.. ToolMarkers], StringComparison.OrdinalIgnoreCase);
+
     public static ClientKind Classify(string userAgent)
     {
-        if (ContainsAny(userAgent, BotMarkers))
+        if (userAgent.AsSpan().ContainsAny(Bots))
         {
             return ClientKind.Bot;
         }
         var looksLikeBrowser = userAgent.StartsWith("Mozilla/5.0 (", StringComparison.Ordinal)
             && BrowserEngines.Any(engine => userAgent.Contains(engine, StringComparison.Ordinal));
-        return looksLikeBrowser && !ContainsAny(userAgent, ToolMarkers) ? ClientKind.Browser : ClientKind.NotABrowser;
-    }
-
-    private static bool ContainsAny(string userAgent, IReadOnlyList<string> markers)
-    {
-        foreach (var marker in markers)
-        {
-            if (userAgent.Contains(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
+        return looksLikeBrowser && !userAgent.AsSpan().ContainsAny(Tools) ? ClientKind.Browser : ClientKind.NotABrowser;
     }
 }

@@ -3,14 +3,29 @@ using System.Net.Sockets;
 
 namespace CloudResume.Local.Processes;
 
-/// <summary>A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it), and waiting for one to open.</summary>
+/// <summary>A TCP port on 127.0.0.1 that nothing listens on right now, and waiting for one to open.</summary>
 public static class FreePort
 {
+    // Below Linux's ephemeral range (32768-60999): a port the OS hands out for "any port" (an outgoing
+    // connection, or Aspire's orchestrator placing a process) cannot take ours between picking and binding.
+    private const int First = 20000;
+    private const int Last = 32767;
+
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(First, Last + 1);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+            }
+        }
     }
 
     /// <summary>Polls until something accepts connections on the port, or throws after <paramref name="timeout"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace CloudResume.Tests.Emulator;
 
 /// <summary>The gateway's CORS, per "Configuring CORS for an HTTP API" (CorsConfiguration in the template).</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace CloudResume.Tests.Emulator;
 
 /// <summary>Lambda's execution environment lifecycle and concurrency model, on managed environments.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using CloudResume.Tests.Emulator.Support;
-
 namespace CloudResume.Tests.Emulator;
 
 /// <summary>How the HTTP API maps the function's answer, and the errors it answers by itself.</summary>

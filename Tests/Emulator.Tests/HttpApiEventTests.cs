@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using CloudResume.Tests.Support;
-
 namespace CloudResume.Tests.Emulator;
 
 /// <summary>The payload 2.0 event the function receives, compared with AWS's own sample.</summary>

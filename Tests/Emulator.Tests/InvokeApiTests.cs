@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using CloudResume.Local.DynamoDb;
-using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.Emulator;
 

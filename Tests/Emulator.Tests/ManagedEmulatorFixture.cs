@@ -1,6 +1,3 @@
-using CloudResume.Contracts.LocalSystem;
-using CloudResume.Tests.Emulator.Support;
-
 namespace CloudResume.Tests.Emulator;
 
 /// <summary>

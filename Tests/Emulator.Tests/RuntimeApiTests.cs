@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace CloudResume.Tests.Emulator;
 
 /// <summary>The Runtime API exactly per lambda-runtime-api.yaml, driven by the test as the runtime.</summary>

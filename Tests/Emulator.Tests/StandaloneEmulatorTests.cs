@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using CloudResume.Local.Emulator;
-using CloudResume.Local.Processes;
-using CloudResume.Local.Repository;
-using CloudResume.Tests.Emulator.Support;
-
 namespace CloudResume.Tests.Emulator;
 
 /// <summary>Behaviours that need an emulator of their own configuration, and the command line.</summary>

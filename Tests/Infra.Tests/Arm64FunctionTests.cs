@@ -1,12 +1,7 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using CloudResume.Deploy;
 using CloudResume.Local;
 using CloudResume.Local.DynamoDb;
 using CloudResume.Local.Emulator;
 using CloudResume.Local.Function;
-using CloudResume.Local.Processes;
-using CloudResume.Tests.Support;
 using Xunit.Abstractions;
 
 namespace CloudResume.Tests.Infra;

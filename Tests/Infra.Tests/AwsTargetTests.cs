@@ -1,6 +1,3 @@
-using CloudResume.Deploy;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CloudResume.Local.Processes;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>Runs cfn-lint with every rule level, informational included (its exit code is a bitmask: 2 error, 4 warning, 8 info).</summary>

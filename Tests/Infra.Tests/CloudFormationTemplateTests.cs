@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CloudResume.CloudFormation;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>The template reader evaluates intrinsic functions the way CloudFormation documents them.</summary>

@@ -1,5 +1,3 @@
-using CloudResume.CloudFormation;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>The API's CORS names the site's origin and nothing wider, whatever the parameters.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using CloudResume.CloudFormation;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>

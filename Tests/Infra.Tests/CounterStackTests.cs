@@ -1,5 +1,3 @@
-using CloudResume.CloudFormation;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>What the AppHost and the emulator read from the real template.</summary>

@@ -1,4 +1,3 @@
-using CloudResume.Deploy;
 using Microsoft.Extensions.Configuration;
 
 namespace CloudResume.Tests.Infra;

@@ -1,5 +1,3 @@
-using CloudResume.Deploy;
-using CloudResume.Local.Repository;
 using Microsoft.Extensions.Configuration;
 
 namespace CloudResume.Tests.Infra;

@@ -1,6 +1,3 @@
-using CloudResume.Deploy;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>A dry run touches nothing; a missing CLI or missing credentials stop the deploy with a clear message.</summary>

@@ -1,8 +1,5 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using CloudResume.Deploy;
-using CloudResume.Local.Processes;
-using CloudResume.Local.Repository;
 
 namespace CloudResume.Tests.Infra;
 

@@ -1,5 +1,3 @@
-using CloudResume.CloudFormation;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>The function definition matches what Counter.Lambda publishes: a Native AOT `bootstrap` for AL2023.</summary>

@@ -1,7 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using CloudResume.Deploy;
-using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.Infra;
 

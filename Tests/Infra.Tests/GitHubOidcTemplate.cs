@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using CloudResume.CloudFormation;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>infra/github-oidc.yaml read through the CloudFormation reader, for a repository and stack of the tests.</summary>

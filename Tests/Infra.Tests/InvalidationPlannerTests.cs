@@ -1,5 +1,4 @@
 using CloudResume.Contracts.Site;
-using CloudResume.Deploy;
 
 namespace CloudResume.Tests.Infra;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>The function's role may do exactly what the counter does, on this table and its own log group.</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using CloudResume.Deploy;
 using CloudResume.Resume;
-using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Infra;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using CloudResume.Deploy;
 using Xunit.Abstractions;
 
 namespace CloudResume.Tests.Infra;

@@ -1,8 +1,4 @@
-using System.Globalization;
-using CloudResume.Deploy;
 using CloudResume.Local.DynamoDb;
-using CloudResume.Local.Processes;
-using CloudResume.Local.Repository;
 
 namespace CloudResume.Tests.Infra;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CloudResume.Deploy;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>

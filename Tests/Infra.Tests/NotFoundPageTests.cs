@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using CloudResume.CloudFormation;
-using CloudResume.Deploy;
-using CloudResume.Local.Repository;
 
 namespace CloudResume.Tests.Infra;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>An IAM policy's Action or Resource, which may be one string or a list: always a list.</summary>

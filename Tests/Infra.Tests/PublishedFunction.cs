@@ -1,6 +1,3 @@
-using CloudResume.Local.Processes;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CloudResume.Local.Processes;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>The site bucket is never public: only this distribution reads it, and only over TLS.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>CloudFront serves the site over HTTPS only, with the security headers the page is built for.</summary>

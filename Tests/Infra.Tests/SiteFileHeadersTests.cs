@@ -1,8 +1,5 @@
 using CloudResume.Contracts.Site;
-using CloudResume.Deploy;
-using CloudResume.Local.Repository;
 using CloudResume.Resume;
-using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Infra;
 

@@ -1,6 +1,3 @@
-using CloudResume.CloudFormation;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>infra/template.yaml read through the CloudFormation reader, with the parameters a test picks.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CloudResume.Local.Processes;
-using CloudResume.Local.Repository;
 using YamlDotNet.Serialization;
 
 namespace CloudResume.Tests.Infra;

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using CloudResume.Tests.Reliability.Support;
-
 namespace CloudResume.Tests.Reliability;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using CloudResume.Tests.Reliability.Support;
 
 namespace CloudResume.Tests.Reliability;
 

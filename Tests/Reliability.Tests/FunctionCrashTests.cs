@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using CloudResume.Tests.Reliability.Support;
-
 namespace CloudResume.Tests.Reliability;
 
 [Collection(FaultCollection.Name)]

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using CloudResume.Tests.Reliability.Support;
-
 namespace CloudResume.Tests.Reliability;
 
 [Collection(FaultCollection.Name)]

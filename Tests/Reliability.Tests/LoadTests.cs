@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CloudResume.Tests.Reliability.Support;
 
 namespace CloudResume.Tests.Reliability;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text;
 using Amazon.DynamoDBv2.Model;
-using CloudResume.Local;
-using CloudResume.Tests.Reliability.Support;
-using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Reliability;
 

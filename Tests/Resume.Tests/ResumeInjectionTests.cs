@@ -1,6 +1,3 @@
-using CloudResume.Resume;
-using CloudResume.Tests.Support;
-
 namespace CloudResume.Tests.Resume;
 
 /// <summary>Whatever a field holds, it is text on the page: no markup, no script, no link but http(s) and mailto.</summary>

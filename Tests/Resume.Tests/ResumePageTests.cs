@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using CloudResume.Local.Repository;
-using CloudResume.Resume;
-using CloudResume.Tests.Support;
-
 namespace CloudResume.Tests.Resume;
 
 /// <summary>The page the renderer makes: sections present only with data, the sharing tags, headings in order, the weight.</summary>

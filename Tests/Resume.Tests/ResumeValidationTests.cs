@@ -1,7 +1,3 @@
-using CloudResume.Local.Repository;
-using CloudResume.Resume;
-using CloudResume.Tests.Support;
-
 namespace CloudResume.Tests.Resume;
 
 /// <summary>What an owner is told about a resume file the page cannot be rendered from: the field path and the problem.</summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudResume.Tests.System;

@@ -1,6 +1,3 @@
-using System.Net;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CloudResume.Tests.System;

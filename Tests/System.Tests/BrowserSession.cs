@@ -1,6 +1,3 @@
-using CloudResume.Local.Repository;
-using Microsoft.Playwright;
-
 namespace CloudResume.Tests.System;
 
 /// <summary>

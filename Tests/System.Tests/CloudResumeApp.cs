@@ -1,9 +1,5 @@
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using CloudResume.Contracts.LocalSystem;
-using CloudResume.Local.Processes;
-using CloudResume.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudResume.Tests.System;
@@ -43,6 +39,9 @@ public class CloudResumeApp : IAsyncLifetime
             // Every test visits from 127.0.0.1, most as the same browser: the daily allowances are not what they test.
             "CloudResume:Parameters:MaxViewsPerVisitorPerDay=1000000",
             "CloudResume:Parameters:MaxVisitorsPerAddressPerDay=1000000",
+            // Nor is the stage's throttle (5 requests/s by default), which the suite's quick visits would exceed.
+            "CloudResume:Parameters:ThrottlingRateLimit=1000",
+            "CloudResume:Parameters:ThrottlingBurstLimit=1000",
             // The site's origin is the API's allowed CORS origin: ports must be the ones asked for.
             "DcpPublisher:RandomizePorts=false",
         ]);

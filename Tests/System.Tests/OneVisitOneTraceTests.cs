@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using CloudResume.Contracts.LocalSystem;
-using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.System;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.System;
 

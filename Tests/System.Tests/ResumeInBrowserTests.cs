@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using CloudResume.Local.Repository;
 using CloudResume.Resume;
-using CloudResume.Tests.Support;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Playwright;
 
 namespace CloudResume.Tests.System;
 

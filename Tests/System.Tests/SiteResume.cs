@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Tests.System;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Amazon.DynamoDBv2;
-using CloudResume.Counter.Counting;
-using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.Counter.Integration;
 

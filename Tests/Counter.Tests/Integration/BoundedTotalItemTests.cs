@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using CloudResume.Contracts.Visits;
-using CloudResume.Counter.Counting;
 using CloudResume.Counter.Logging;
 
 namespace CloudResume.Tests.Counter.Integration;

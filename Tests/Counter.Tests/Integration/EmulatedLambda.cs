@@ -1,10 +1,8 @@
-using System.Globalization;
 using CloudResume.CloudFormation;
 using CloudResume.Local;
 using CloudResume.Local.DynamoDb;
 using CloudResume.Local.Emulator;
 using CloudResume.Local.Function;
-using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.Counter.Integration;
 

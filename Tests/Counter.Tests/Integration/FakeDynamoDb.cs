@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using Amazon.DynamoDBv2;
-using CloudResume.Counter.Counting;
-using CloudResume.Counter.Runtime;
 
 namespace CloudResume.Tests.Counter.Integration;
 

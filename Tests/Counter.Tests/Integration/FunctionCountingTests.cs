@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Amazon.DynamoDBv2.Model;
-using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.Counter.Integration;
 

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using CloudResume.Local.Processes;
-
 namespace CloudResume.Tests.Counter.Integration;
 
 /// <summary>DynamoDB going away or hanging: the function answers 503 in time and recovers.</summary>

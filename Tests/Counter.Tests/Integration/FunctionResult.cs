@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CloudResume.Local.Function;
 
 namespace CloudResume.Tests.Counter.Integration;

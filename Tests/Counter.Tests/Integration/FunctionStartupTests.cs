@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace CloudResume.Tests.Counter.Integration;
 
 /// <summary>A process starting: its configuration checked, its heap sized to the function's memory, its init line.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using CloudResume.Tests.Support;
-
 namespace CloudResume.Tests.Counter.Integration;
 
 [Collection(EmulatedLambdaCollection.Name)]

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Amazon.DynamoDBv2;
-using CloudResume.Counter.Counting;
 
 namespace CloudResume.Tests.Counter.Integration;
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
-using CloudResume.Local.Processes;
 using CloudResume.Tests.Counter.Integration;
 
 namespace CloudResume.Tests.Counter.Packaging;

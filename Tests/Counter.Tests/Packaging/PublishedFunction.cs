@@ -1,6 +1,3 @@
-using CloudResume.Local.Processes;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Tests.Counter.Packaging;
 
 /// <summary>Runs the documented packaging command once per test run (Native AOT publish takes about a minute).</summary>

@@ -1,6 +1,3 @@
-using CloudResume.Contracts.Visits;
-using CloudResume.Counter.Counting;
-
 namespace CloudResume.Tests.Counter.Unit;
 
 /// <summary>Records what the handler asked for; can be told to fail like DynamoDB does.</summary>

@@ -1,9 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using CloudResume.Contracts;
-using CloudResume.Counter.Http;
 using CloudResume.Counter.Logging;
-using CloudResume.Counter.Runtime;
 
 namespace CloudResume.Tests.Counter.Unit;
 

@@ -1,5 +1,3 @@
-using CloudResume.Counter.Runtime;
-
 namespace CloudResume.Tests.Counter.Unit;
 
 public class LambdaEnvironmentTests

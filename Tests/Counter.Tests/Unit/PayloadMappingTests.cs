@@ -1,9 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using CloudResume.Contracts;
-using CloudResume.Counter.Http;
-using CloudResume.Counter.Runtime;
-using CloudResume.Tests.Support;
 
 namespace CloudResume.Tests.Counter.Unit;
 

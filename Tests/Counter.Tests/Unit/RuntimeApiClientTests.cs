@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using CloudResume.Contracts.RuntimeApi;
-using CloudResume.Counter.Runtime;
 
 namespace CloudResume.Tests.Counter.Unit;
 

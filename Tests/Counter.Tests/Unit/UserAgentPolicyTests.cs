@@ -1,5 +1,3 @@
-using CloudResume.Counter.Counting;
-
 namespace CloudResume.Tests.Counter.Unit;
 
 public class UserAgentPolicyTests

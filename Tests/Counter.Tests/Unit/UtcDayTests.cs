@@ -1,5 +1,3 @@
-using CloudResume.Contracts.Visits;
-
 namespace CloudResume.Tests.Counter.Unit;
 
 public class UtcDayTests

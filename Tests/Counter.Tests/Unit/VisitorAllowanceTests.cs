@@ -1,6 +1,3 @@
-using CloudResume.Contracts.Visits;
-using CloudResume.Counter.Counting;
-
 namespace CloudResume.Tests.Counter.Unit;
 
 public class VisitorAllowanceTests

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using CloudResume.Contracts.Visits;
-using CloudResume.Counter.Counting;
 
 namespace CloudResume.Tests.Counter.Unit;
 

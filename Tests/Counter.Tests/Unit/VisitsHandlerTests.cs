@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CloudResume.Contracts.HttpApi;
-using CloudResume.Counter.Http;
 
 namespace CloudResume.Tests.Counter.Unit;
 

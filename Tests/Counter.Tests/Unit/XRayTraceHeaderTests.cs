@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudResume.Contracts.Tracing;
 
 namespace CloudResume.Tests.Counter.Unit;

@@ -1,6 +1,3 @@
-using CloudResume.Contracts.LocalSystem;
-using CloudResume.Local.Emulator;
-
 namespace CloudResume.Tests.Emulator.Support;
 
 /// <summary>One emulator process shared by a test collection, and a client for it.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using CloudResume.Contracts.LocalSystem;
-using CloudResume.Local.Emulator;
-
 namespace CloudResume.Tests.Emulator.Support;
 
 /// <summary>

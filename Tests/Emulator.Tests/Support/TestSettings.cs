@@ -1,7 +1,3 @@
-using CloudResume.Contracts.LocalSystem;
-using CloudResume.Local.Emulator;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Tests.Emulator.Support;
 
 /// <summary>The emulator settings these tests start from: this checkout's template on free ports, parameters overridden.</summary>

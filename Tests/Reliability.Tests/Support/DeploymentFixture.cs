@@ -1,5 +1,3 @@
-using CloudResume.Local;
-
 namespace CloudResume.Tests.Reliability.Support;
 
 /// <summary>One <see cref="ReliabilityDeployment"/> (in-memory dynalite) and a browser's client of it, shared by a test collection.</summary>

@@ -1,5 +1,3 @@
-using CloudResume.Local;
-
 namespace CloudResume.Tests.Reliability.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CloudResume.Local.Processes;
-
 namespace CloudResume.Tests.Reliability.Support;
 
 /// <summary>The last lines a process wrote, for assertion messages (shown as they are, never parsed).</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CloudResume.Tests.Reliability.Support;
 
 /// <summary>An HTTP/1.1 answer as it came off the wire: status, headers (repeats kept), body.</summary>

@@ -1,5 +1,4 @@
 using CloudResume.CloudFormation;
-using CloudResume.Local;
 
 namespace CloudResume.Tests.Reliability.Support;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace CloudResume.Tests.Reliability.Support;
 
 /// <summary>What a caller of /visits saw: status, body, and the parts of it the tests judge.</summary>
