@@ -110,6 +110,8 @@ public static class EmulatorApplication
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<FunctionInvoker>(sp, sp.GetRequiredService<RuntimeDispatchers>().Active));
         services.AddSingleton(new HttpApiEventBuilder(settings.Stack.AccountId, stack.Template.PhysicalId(stack.Api.LogicalId).ToLowerInvariant()));
         services.AddSingleton<HttpApiGateway>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<IdleMemoryTrimmer>();
 
         var app = builder.Build();
         var gateway = app.Services.GetRequiredService<HttpApiGateway>();

@@ -67,6 +67,8 @@ public static class ThroughputBenchmark
             ["ReservedConcurrency"] = "72",
             ["ThrottlingRateLimit"] = "1000000",
             ["ThrottlingBurstLimit"] = "1000000",
+            // One client, one browser, one address: every POST must count, not meet the daily allowance.
+            ["MaxViewsPerVisitorPerDay"] = "1000000000",
         },
         DynamoDbEndpoint = dynamoDbEndpoint,
     };
@@ -78,12 +80,12 @@ public static class ThroughputBenchmark
         return http;
     }
 
-    private static async Task PostVisitAsync(HttpClient http)
+    private static async Task PostVisitAsync(HttpClient http, string path = "/visits")
     {
-        using var response = await http.PostAsync("/visits", null);
+        using var response = await http.PostAsync(path, null);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"POST /visits: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
 
@@ -141,6 +143,7 @@ public static class ThroughputBenchmark
             }
             await MeasureAsync("first POST of the day (new visitor, day salt created)", 1, () => PostVisitAsync(http));
             await MeasureAsync("repeat POST (same visitor)", 200, () => PostVisitAsync(http));
+            await MeasureAsync("the page's repeat POST /visits?days=30 (counts and the 30-day series)", 200, () => PostVisitAsync(http, "/visits?days=30"));
             await MeasureAsync("GET /visits", 200, async () => (await http.GetAsync("/visits")).Dispose());
             return text.ToString();
         }
