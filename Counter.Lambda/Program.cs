@@ -8,9 +8,6 @@ using CloudResume.Counter.Runtime;
 using CloudResume.Counter.Telemetry;
 
 // The `bootstrap` of a provided.al2023 custom runtime: configure, then serve invocations until killed.
-// One event at a time: a socket read's continuation runs on the thread that saw the data instead of hopping to
-// the thread pool (read before the first socket is made; nothing here blocks that thread for long).
-Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 var environment = LambdaEnvironment.FromProcess();
 var telemetry = TelemetryPipeline.Create(environment);
 var log = FunctionLog.Stdout(telemetry?.Logger);

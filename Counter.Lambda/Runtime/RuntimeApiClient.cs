@@ -23,6 +23,7 @@ public sealed class RuntimeApiClient : IDisposable
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             UseProxy = false,
             UseCookies = false,
+            AllowAutoRedirect = false,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
         })
     {

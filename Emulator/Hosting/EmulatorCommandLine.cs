@@ -20,14 +20,22 @@ public sealed class EmulatorCommandLine
     private readonly Option<string> _functionCommand = new("--function-command") { Description = "Start execution environments with this runtime executable (e.g. the bootstrap). Default: none, external runtimes poll the runtime port." };
     private readonly Option<string[]> _functionArguments = new("--function-argument") { Description = "An argument of the runtime executable (repeatable).", AllowMultipleArgumentsPerToken = false };
     private readonly Option<int> _maxConcurrency = new("--max-concurrency") { Description = "Concurrency when the template reserves none. Default 10." };
+    private readonly Option<int> _idleTimeout = new("--idle-timeout") { Description = "Seconds an execution environment may stay idle before it is shut down (the next invocation cold-starts). Default 300." };
 
     public EmulatorCommandLine()
     {
         Root = new RootCommand("Local API Gateway HTTP API (payload 2.0) + Lambda Runtime API and Invoke API, configured from a CloudFormation template.")
         {
             _template, _gatewayPort, _runtimePort, _bindAddress, _parameters, _physicalIds, _environment,
-            _functionCommand, _functionArguments, _maxConcurrency,
+            _functionCommand, _functionArguments, _maxConcurrency, _idleTimeout,
         };
+        _idleTimeout.Validators.Add(result =>
+        {
+            if (result.Tokens is [.., var last] && int.TryParse(last.Value, out var seconds) && seconds < 1)
+            {
+                result.AddError("--idle-timeout must be at least 1 second.");
+            }
+        });
         foreach (var port in new[] { _gatewayPort, _runtimePort })
         {
             port.Validators.Add(result =>
@@ -55,6 +63,7 @@ public sealed class EmulatorCommandLine
         Set(_functionCommand, value => settings.Function.Command = value);
         Set(_functionArguments, values => settings.Function.Arguments = [.. values]);
         Set(_maxConcurrency, value => settings.Function.MaxConcurrency = value);
+        Set(_idleTimeout, value => settings.Function.IdleTimeout = TimeSpan.FromSeconds(value));
 
         void Set<T>(Option<T> option, Action<T> apply)
         {

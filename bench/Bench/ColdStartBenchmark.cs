@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CloudResume.CloudFormation;
 using CloudResume.Contracts;
 using CloudResume.Contracts.HttpApi;
@@ -40,6 +41,7 @@ public static class ColdStartBenchmark
         await using var dynalite = await DynaliteServer.StartAsync();
         var table = await dynalite.CreateTableAsync(LocalTemplate.DefaultTableName);
         var settings = EmulatorServer.DefaultSettings(); // no function command: external runtimes
+        BenchVisitor.CountEverything(settings.Stack.Parameters);
         settings.Stack.PhysicalIds[table.LogicalId] = table.TableName;
         await using var emulator = await EmulatorServer.StartAsync(settings);
         var function = LocalTemplate.Load(tableName: table.TableName).Function;
@@ -90,9 +92,8 @@ public static class ColdStartBenchmark
         var durations = new ConcurrentBag<double>();
         await using var function = runtime.Start(executable, line =>
         {
-            // The function logs its own handling time (request parsed → response ready) per invocation.
-            var at = line.IndexOf("\"durationMs\":", StringComparison.Ordinal);
-            if (at >= 0 && double.TryParse(line.AsSpan(at + 13).TrimEnd('}'), CultureInfo.InvariantCulture, out var ms))
+            // The function's "Handled" record (one JSON object per line) carries its own handling time.
+            if (HandledDurationMs(line) is { } ms)
             {
                 durations.Add(ms);
             }
@@ -129,14 +130,26 @@ public static class ColdStartBenchmark
         Version = "2.0",
         RouteKey = "POST /visits",
         RawPath = "/visits",
-        Headers = new Dictionary<string, string> { ["user-agent"] = "bench/1.0", ["host"] = "bench" },
+        Headers = new Dictionary<string, string> { ["user-agent"] = BenchVisitor.UserAgent, ["host"] = "bench" },
         RequestContext = new HttpApiRequestContext
         {
-            Http = new HttpApiRequestHttp { Method = "POST", Path = "/visits", Protocol = "HTTP/1.1", SourceIp = sourceIp, UserAgent = "bench/1.0" },
+            Http = new HttpApiRequestHttp { Method = "POST", Path = "/visits", Protocol = "HTTP/1.1", SourceIp = sourceIp, UserAgent = BenchVisitor.UserAgent },
             RequestId = "bench",
             RouteKey = "POST /visits",
         },
     }, ContractsJsonContext.Default.HttpApiRequest);
+
+    private static double? HandledDurationMs(string line)
+    {
+        try
+        {
+            return line.StartsWith('{') && JsonNode.Parse(line)?["durationMs"] is JsonValue value && value.TryGetValue<double>(out var ms) ? ms : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static double Median(List<double> values)
     {

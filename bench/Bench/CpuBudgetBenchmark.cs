@@ -19,7 +19,6 @@ public static class CpuBudgetBenchmark
     private static readonly int[] Levels = [2, 8, 64];
     private const int Seconds = 10;
     private const int WarmupSeconds = 3;
-    private const string UserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
 
     public sealed record Row(int Concurrency, Autocannon.Result EndToEnd, Budget EndToEndCpu, Autocannon.Result Raw, Budget RawCpu)
     {
@@ -37,14 +36,7 @@ public static class CpuBudgetBenchmark
         await using var deployment = await LocalDeployment.StartAsync(new LocalDeploymentOptions
         {
             Function = FunctionBuild.Aot,
-            Parameters = new Dictionary<string, string>
-            {
-                ["ReservedConcurrency"] = "72",
-                ["ThrottlingRateLimit"] = "1000000",
-                ["ThrottlingBurstLimit"] = "1000000",
-                // One client, one browser, one address: the daily allowance is not what is measured.
-                ["MaxViewsPerVisitorPerDay"] = "1000000000",
-            },
+            Parameters = BenchVisitor.CountEverything(),
         });
         var startRss = ProcessStats.Kib(deployment.Emulator.Process.Id, "VmRSS") ?? 0;
         var visits = EndToEnd(deployment);
@@ -90,7 +82,7 @@ public static class CpuBudgetBenchmark
     {
         ["url"] = $"http://127.0.0.1:{deployment.Emulator.GatewayPort}/visits",
         ["method"] = "POST",
-        ["headers"] = new JsonObject { ["user-agent"] = UserAgent },
+        ["headers"] = new JsonObject { ["user-agent"] = BenchVisitor.UserAgent },
         ["connections"] = connections,
         ["duration"] = seconds,
     };

@@ -40,8 +40,7 @@ public static class EmulatorOverheadBenchmark
 
         // No function command: the emulator waits for external runtimes, here the loop below.
         var settings = EmulatorServer.DefaultSettings();
-        settings.Stack.Parameters["ThrottlingRateLimit"] = "1000000";
-        settings.Stack.Parameters["ThrottlingBurstLimit"] = "1000000";
+        BenchVisitor.CountEverything(settings.Stack.Parameters);
         await using var emulator = await EmulatorServer.StartAsync(settings);
         using var stop = new CancellationTokenSource();
         var runtime = RuntimeLoopAsync(emulator.Runtime, stop.Token);

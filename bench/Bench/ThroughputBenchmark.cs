@@ -23,11 +23,11 @@ public static class ThroughputBenchmark
     private static readonly int[] Levels = [1, 8, 32, 64];
     private const int Operations = 3000;
     private const int Warmup = 300;
-    private const string UserAgent = "Mozilla/5.0 (X11; Linux x86_64) bench";
 
     public static async Task<ThroughputReport> RunAsync()
     {
         await BenchEnvironment.EnsureBuiltAsync();
+        var cost = await MeasureDynamoDbCostAsync();
         var results = new List<(string Variant, LoadResult Result)>();
         long[] peakRssKib;
         await using (var deployment = await LocalDeployment.StartAsync(Deployment()))
@@ -54,7 +54,6 @@ public static class ThroughputBenchmark
             }
             peakRssKib = FunctionPeakRss(deployment.Emulator);
         }
-        var cost = await MeasureDynamoDbCostAsync();
         return new ThroughputReport(results, peakRssKib, new FileInfo(RepositoryLayout.Current.FunctionZip).Length, cost);
     }
 
@@ -62,21 +61,14 @@ public static class ThroughputBenchmark
     private static LocalDeploymentOptions Deployment(Func<int, string>? dynamoDbEndpoint = null) => new()
     {
         Function = FunctionBuild.Aot,
-        Parameters = new Dictionary<string, string>
-        {
-            ["ReservedConcurrency"] = "72",
-            ["ThrottlingRateLimit"] = "1000000",
-            ["ThrottlingBurstLimit"] = "1000000",
-            // One client, one browser, one address: every POST must count, not meet the daily allowance.
-            ["MaxViewsPerVisitorPerDay"] = "1000000000",
-        },
+        Parameters = BenchVisitor.CountEverything(),
         DynamoDbEndpoint = dynamoDbEndpoint,
     };
 
     private static HttpClient CreateHttpClient(Uri gateway)
     {
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(BenchVisitor.UserAgent);
         return http;
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace CloudResume.Tests.Counter.Integration;
 
 /// <summary>
@@ -8,17 +6,12 @@ namespace CloudResume.Tests.Counter.Integration;
 /// </summary>
 public sealed class AtMostOnceWriteTests
 {
-    private static readonly string Salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(DailySalt.SaltBytes));
-    private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
-
     private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => fake.CreateFunctionClient();
-
-    private static VisitCounter CounterFor(AmazonDynamoDBClient client) => new(client, "visits", new DailySalt(client, "visits"));
 
     /// <summary>The day's salt exists; the visitor's marker says a repeat visitor; UpdateItem of <c>total</c> as given.</summary>
     private static Func<string, int, FakeAnswer?> Table(Func<int, FakeAnswer?> updateItem) => (operation, count) => operation switch
     {
-        "GetItem" => FakeDynamoDb.Ok("""{"Item":{"Id":{"S":"salt#2025-06-01"},"Salt":{"B":""" + "\"" + Salt + "\"}}}"),
+        "GetItem" => FakeDynamoDb.SaltOfToday(),
         FakeDynamoDb.MarkerUpdate => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"2"}}}"""),
         "UpdateItem" => updateItem(count),
         _ => FakeDynamoDb.Error("ValidationException"),
@@ -30,7 +23,7 @@ public sealed class AtMostOnceWriteTests
         await using var fake = new FakeDynamoDb(Table(_ => null));
         using var client = ClientFor(fake);
 
-        var failure = await Record.ExceptionAsync(() => CounterFor(client).CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None));
+        var failure = await Record.ExceptionAsync(() => FakeDynamoDb.CounterFor(client).CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None));
 
         // It may have been applied: the function must not invite the page to send it again.
         Assert.IsType<AmbiguousWriteException>(failure);
@@ -42,14 +35,14 @@ public sealed class AtMostOnceWriteTests
     {
         await using var fake = new FakeDynamoDb((operation, _) => operation switch
         {
-            "GetItem" => FakeDynamoDb.Ok("""{"Item":{"Id":{"S":"salt#2025-06-01"},"Salt":{"B":""" + "\"" + Salt + "\"}}}"),
+            "GetItem" => FakeDynamoDb.SaltOfToday(),
             FakeDynamoDb.MarkerUpdate => null, // the marker's answer is lost
             "UpdateItem" => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"8"},"Visitors":{"N":"3"}}}"""),
             _ => FakeDynamoDb.Error("ValidationException"),
         });
         using var client = ClientFor(fake);
 
-        var visit = await CounterFor(client).CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
+        var visit = await FakeDynamoDb.CounterFor(client).CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
 
         // The allowance guards against floods; a marker that cannot answer must not fail a visit (nor count a new visitor).
         Assert.Equal(VisitOutcome.Counted, visit.Outcome);
@@ -65,7 +58,7 @@ public sealed class AtMostOnceWriteTests
             : FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"5"},"Visitors":{"N":"2"}}}""")));
         using var client = ClientFor(fake);
 
-        var counts = await CounterFor(client).CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
+        var counts = await FakeDynamoDb.CounterFor(client).CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
 
         Assert.Equal((5, 2), (counts.Counts.Views, counts.Counts.Visitors));
         Assert.Equal(2, fake.Received("UpdateItem"));
@@ -79,7 +72,7 @@ public sealed class AtMostOnceWriteTests
             : FakeDynamoDb.Ok("""{"Item":{"Views":{"N":"7"},"Visitors":{"N":"3"}}}"""));
         using var client = ClientFor(fake);
 
-        var counts = await CounterFor(client).ReadAsync(0, Now, CancellationToken.None);
+        var counts = await FakeDynamoDb.CounterFor(client).ReadAsync(0, FakeDynamoDb.Now, CancellationToken.None);
 
         Assert.Equal((7, 3), (counts.Views, counts.Visitors));
         Assert.Equal(2, fake.Received("GetItem"));

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 
@@ -40,6 +41,17 @@ public sealed class FakeDynamoDb : IAsyncDisposable
     public int Received(string operation) => _received.GetValueOrDefault(operation);
 
     public static FakeAnswer Ok(string json) => new(200, json, null);
+
+    /// <summary>The moment the tests against this fake count at (its salt's day).</summary>
+    public static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly string Salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(DailySalt.SaltBytes));
+
+    /// <summary>GetItem's answer when the day's salt exists.</summary>
+    public static FakeAnswer SaltOfToday() => Ok("""{"Item":{"Id":{"S":"salt#2025-06-01"},"Salt":{"B":""" + $"\"{Salt}\"" + "}}}");
+
+    /// <summary>The function's counter, as Program.cs builds it, on <paramref name="client"/>.</summary>
+    public static VisitCounter CounterFor(AmazonDynamoDBClient client) => new(client, "visits", new DailySalt(client, "visits"));
 
     public static FakeAnswer Error(string type, int status = 400) =>
         new(status, $$"""{"__type":"{{ErrorPrefix}}{{type}}","message":"fake {{type}}"}""", type);

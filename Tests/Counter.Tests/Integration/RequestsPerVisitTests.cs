@@ -1,16 +1,11 @@
-using System.Security.Cryptography;
-
 namespace CloudResume.Tests.Counter.Integration;
 
 /// <summary>How many DynamoDB requests a visit costs (docs/contracts.md), counted at a fake endpoint.</summary>
 public sealed class RequestsPerVisitTests
 {
-    private static readonly string Salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(DailySalt.SaltBytes));
-    private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
-
     private static FakeDynamoDb NewVisitorsTable() => new((operation, count) => operation switch
     {
-        "GetItem" => FakeDynamoDb.Ok("""{"Item":{"Id":{"S":"salt#2025-06-01"},"Salt":{"B":""" + "\"" + Salt + "\"}}}"),
+        "GetItem" => FakeDynamoDb.SaltOfToday(),
         "PutItem" => FakeDynamoDb.Ok("{}"),
         // The marker's views today: the first one makes a new visitor.
         FakeDynamoDb.MarkerUpdate => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":""" + $"\"{count}\"" + "}}}"),
@@ -29,11 +24,11 @@ public sealed class RequestsPerVisitTests
     {
         await using var table = NewVisitorsTable();
         using var client = ClientFor(table);
-        var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
+        var counter = FakeDynamoDb.CounterFor(client);
 
-        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
+        await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
         var afterFirst = Requests(table);
-        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
+        await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
         var afterRepeat = Requests(table);
 
         Assert.Equal((1, 0, 2, 1), afterFirst); // the day's salt read once, the visitor's and the address's markers, views + visitors in one write
@@ -52,11 +47,11 @@ public sealed class RequestsPerVisitTests
             _ => FakeDynamoDb.Error("ValidationException"),
         });
         using var client = ClientFor(table);
-        var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
+        var counter = FakeDynamoDb.CounterFor(client);
 
-        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
+        await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
         var afterFirst = Requests(table);
-        await counter.CountAsync("203.0.113.8", "UA", Now, 0, CancellationToken.None);
+        await counter.CountAsync("203.0.113.8", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
         var afterSecond = Requests(table);
 
         Assert.Equal((1, 1, 2, 2), afterFirst); // salt get + put, two markers, views + visitors, the prune
@@ -68,11 +63,11 @@ public sealed class RequestsPerVisitTests
     {
         await using var table = NewVisitorsTable();
         using var client = ClientFor(table);
-        var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
-        await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
+        var counter = FakeDynamoDb.CounterFor(client);
+        await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
         var before = Requests(table);
 
-        var counts = await counter.CountAsync("203.0.113.7", "UA", Now, 30, CancellationToken.None);
+        var counts = await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 30, CancellationToken.None);
 
         var after = Requests(table);
         Assert.Equal(before with { Update = before.Update + 1 }, after); // one UpdateItem answers ALL_NEW: no GetItem, no marker
@@ -85,9 +80,9 @@ public sealed class RequestsPerVisitTests
     {
         await using var table = NewVisitorsTable();
         using var client = ClientFor(table);
-        var counter = new VisitCounter(client, "visits", new DailySalt(client, "visits"));
+        var counter = FakeDynamoDb.CounterFor(client);
 
-        var counts = await counter.ReadAsync(90, Now, CancellationToken.None);
+        var counts = await counter.ReadAsync(90, FakeDynamoDb.Now, CancellationToken.None);
 
         Assert.Equal((1, 0, 0, 0), Requests(table));
         Assert.Equal(90, counts.Daily!.Count);
