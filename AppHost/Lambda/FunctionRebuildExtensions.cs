@@ -26,7 +26,9 @@ public static class FunctionRebuildExtensions
         });
         if (function.Resource.Options.Watch && function.ApplicationBuilder.ExecutionContext.IsRunMode)
         {
-            function.ApplicationBuilder.Eventing.Subscribe<ResourceReadyEvent>(function.Resource, (@event, cancellationToken) =>
+            // Not ResourceReadyEvent: the function is a custom resource the api runs, and Aspire raises that event only
+            // for resources it starts and health-checks itself.
+            function.ApplicationBuilder.Eventing.Subscribe<AfterResourcesCreatedEvent>((@event, cancellationToken) =>
             {
                 var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(function.Resource);
                 rebuild.Watch(log);

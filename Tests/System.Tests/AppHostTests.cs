@@ -147,4 +147,19 @@ public sealed class AppHostTests(CloudResumeApp app)
         Assert.Equal(0, reset.Visitors);
         Assert.All(reset.Daily, day => Assert.Equal(0, day.GetProperty("views").GetInt64()));
     }
+
+    [Fact]
+    public async Task Rebuild_function_builds_the_bootstrap_again_and_the_next_visit_runs_on_fresh_environments()
+    {
+        using var api = Api();
+        (await api.PostAsync("/visits", null)).EnsureSuccessStatusCode(); // at least one environment to replace
+
+        var commands = app.App.Services.GetRequiredService<ResourceCommandService>();
+        var result = await commands.ExecuteCommandAsync("counter", "rebuild-function");
+
+        Assert.True(result.Success, result.Message);
+        Assert.Matches(@"^Rebuilt in \d+(\.\d)? s; [1-9]\d* execution environment\(s\) replaced", result.Message ?? "");
+        using var post = await api.PostAsync("/visits", null);
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+    }
 }
