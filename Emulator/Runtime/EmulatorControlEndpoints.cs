@@ -23,9 +23,10 @@ public static class EmulatorControlEndpoints
         {
             return Results.Conflict(new MessageBody("External runtimes poll this emulator: it starts no environments to recycle."));
         }
-        var request = context.Request.ContentLength is > 0
-            ? await JsonSerializer.DeserializeAsync(context.Request.Body, LocalSystemJsonContext.Default.RecycleRequest, context.RequestAborted)
-            : null;
+        // Read whatever arrives, with or without Content-Length: a JSON client (PostAsJsonAsync) sends it chunked.
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var request = body.Length > 0 ? JsonSerializer.Deserialize(body.GetBuffer().AsSpan(0, (int)body.Length), LocalSystemJsonContext.Default.RecycleRequest) : null;
         if (request?.Command is { } command && !File.Exists(command))
         {
             return Results.BadRequest(new MessageBody($"No runtime executable at {command}."));

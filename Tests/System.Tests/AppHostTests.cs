@@ -161,5 +161,24 @@ public sealed class AppHostTests(CloudResumeApp app)
         Assert.Matches(@"^Rebuilt in \d+(\.\d)? s; [1-9]\d* execution environment\(s\) replaced", result.Message ?? "");
         using var post = await api.PostAsync("/visits", null);
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        // The environment that answered runs the new build, not the one the AppHost started with.
+        Assert.Contains(RunningCommands(), command => command.Contains("cloudresume-rebuilds", StringComparison.Ordinal) && command.EndsWith("bootstrap", StringComparison.Ordinal));
     }
+
+    private static List<string> RunningCommands() =>
+        [.. Directory.EnumerateDirectories("/proc").Select(directory =>
+        {
+            try
+            {
+                return File.ReadAllText(Path.Combine(directory, "cmdline")).Split('\0')[0];
+            }
+            catch (IOException)
+            {
+                return "";
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return "";
+            }
+        })];
 }
