@@ -92,4 +92,51 @@ public sealed class InvokeApiTests(ExternalEmulatorFixture fixture)
         Assert.Equal("""{"answer":42}""", await File.ReadAllTextAsync(outFile, Encoding.UTF8));
         File.Delete(outFile);
     }
+
+    [Fact]
+    public async Task Invoke_accepts_a_partial_ARN_account_id_function_name_as_the_Invoke_API_reference_allows()
+    {
+        using var runtime = fixture.NewRuntime();
+        var call = fixture.Client.PostAsync(InvokeUrl("123456789012:function:cloudresume-counter"), new StringContent("{}"));
+        var evt = await runtime.NextAsync();
+        await runtime.RespondAsync(evt.RequestId, """{"ok":true}""");
+        using var response = await call;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"ok":true}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Invoke_with_a_payload_that_is_not_JSON_is_400_InvalidRequestContentException_before_any_function_sees_it()
+    {
+        using var response = await fixture.Client.PostAsync(InvokeUrl("cloudresume-counter"), new StringContent("not json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("InvalidRequestContentException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        Assert.Contains("Could not parse request body into json", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]);
+
+        // The next invocation is the next one the runtime sees: the refused payload never became an event.
+        using var runtime = fixture.NewRuntime();
+        var call = fixture.Client.PostAsync(InvokeUrl("cloudresume-counter"), new StringContent("""{"after":1}"""));
+        var evt = await runtime.NextAsync();
+        Assert.Equal(1, (int)evt.Json["after"]!);
+        await runtime.RespondAsync(evt.RequestId, "{}");
+        (await call).Dispose();
+    }
+
+    [Fact]
+    public async Task Invoke_with_LogType_Tail_returns_the_invocations_log_base64_in_X_Amz_Log_Result_framed_as_CloudWatch_frames_it()
+    {
+        using var runtime = fixture.NewRuntime();
+        using var request = new HttpRequestMessage(HttpMethod.Post, InvokeUrl("cloudresume-counter")) { Content = new StringContent("{}") };
+        request.Headers.Add("X-Amz-Log-Type", "Tail");
+        var call = fixture.Client.SendAsync(request);
+        var evt = await runtime.NextAsync();
+        await runtime.RespondAsync(evt.RequestId, "{}");
+        using var response = await call;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var tail = Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers.GetValues("X-Amz-Log-Result").Single()));
+        Assert.StartsWith($"START RequestId: {evt.RequestId} Version: $LATEST", tail);
+        Assert.Contains($"END RequestId: {evt.RequestId}", tail);
+        Assert.Matches($@"REPORT RequestId: {evt.RequestId}\tDuration: \d+\.\d\d ms\tBilled Duration: \d+ ms\tMemory Size: \d+ MB", tail);
+    }
 }
