@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CloudResume.CloudFormation;
 
 /// <summary>An <c>AWS::Lambda::Function</c>: runtime, limits and environment as Lambda would apply them.</summary>

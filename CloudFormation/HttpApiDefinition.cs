@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CloudResume.CloudFormation;
 
 /// <summary>An API Gateway HTTP API: its routes, CORS, stage throttling and integration timeout.</summary>

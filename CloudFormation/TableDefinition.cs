@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CloudResume.CloudFormation;
 
 /// <summary>An <c>AWS::DynamoDB::Table</c>: what is needed to create the same table locally.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CloudResume.CloudFormation;
 
 /// <summary>A resource of the template with its properties resolved (intrinsic functions evaluated).</summary>

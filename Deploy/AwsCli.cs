@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json.Nodes;
 using CloudResume.Local.Processes;
 
 namespace CloudResume.Deploy;

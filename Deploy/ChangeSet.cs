@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CloudResume.Deploy;
 
 /// <summary>One resource change a change set would make: "Add", "Modify" or "Remove", and how.</summary>

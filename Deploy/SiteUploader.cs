@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CloudResume.Resume;
 using CloudResume.Resume.Model;
 

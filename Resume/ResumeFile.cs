@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CloudResume.Resume.Model;
 
 namespace CloudResume.Resume;

@@ -1,4 +1,3 @@
-using System.Text;
 using CloudResume.Resume.Model;
 using CloudResume.Resume.Rendering;
 

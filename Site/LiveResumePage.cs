@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudResume.Contracts.LocalSystem;
 using CloudResume.Resume;
 using CloudResume.Resume.Model;

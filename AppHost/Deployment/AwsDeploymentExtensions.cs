@@ -1,6 +1,5 @@
 using Aspire.Hosting.Pipelines;
 using CloudResume.Deploy;
-using Microsoft.Extensions.Logging;
 
 // Aspire's deployment pipeline is marked experimental in 13.6; it is the documented way to hook `aspire deploy`.
 #pragma warning disable ASPIREPIPELINES001

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using CloudResume.Contracts.LocalSystem;
 
 namespace CloudResume.AppHost.Gateway;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CloudResume.AppHost.Lambda;
 
 public static class FunctionDebugExtensions

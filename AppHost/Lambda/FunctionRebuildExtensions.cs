@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudResume.AppHost.Gateway;
 using CloudResume.Local.Processes;
 using CloudResume.Local.Repository;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CloudResume.Contracts.Visits;
 
 /// <summary>A UTC calendar day: the unit of visitor identity, salts, keys and expiry.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Amazon.Runtime;
 using CloudResume.Counter.Telemetry;
 using Polly;

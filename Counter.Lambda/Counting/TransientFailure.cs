@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using CloudResume.Contracts;
 using CloudResume.Contracts.HttpApi;
 using CloudResume.Contracts.Tracing;

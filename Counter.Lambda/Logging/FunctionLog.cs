@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace CloudResume.Counter.Logging;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudResume.Contracts.RuntimeApi;
 using CloudResume.Counter.Logging;
 

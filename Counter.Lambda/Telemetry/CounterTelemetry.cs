@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CloudResume.Counter.Telemetry;
 
 /// <summary>The function's ActivitySource (the name the OpenTelemetry pipeline subscribes to) and its log category.</summary>

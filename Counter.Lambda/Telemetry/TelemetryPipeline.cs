@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudResume.Counter.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

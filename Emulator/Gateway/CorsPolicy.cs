@@ -1,5 +1,4 @@
 using CloudResume.CloudFormation;
-using Microsoft.AspNetCore.Http;
 
 namespace CloudResume.Emulator.Gateway;
 

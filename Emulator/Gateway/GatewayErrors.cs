@@ -1,7 +1,5 @@
-using System.Text.Json;
 using CloudResume.Contracts;
 using CloudResume.Contracts.HttpApi;
-using Microsoft.AspNetCore.Http;
 
 namespace CloudResume.Emulator.Gateway;
 

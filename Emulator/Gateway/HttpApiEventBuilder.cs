@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using CloudResume.Contracts;
 using CloudResume.Contracts.HttpApi;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CloudResume.Emulator.Gateway;

@@ -1,12 +1,9 @@
 using System.Buffers;
-using System.Diagnostics;
 using CloudResume.CloudFormation;
 using CloudResume.Contracts.Tracing;
 using CloudResume.Emulator.Runtime;
 using CloudResume.Emulator.Telemetry;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 
 namespace CloudResume.Emulator.Gateway;
 

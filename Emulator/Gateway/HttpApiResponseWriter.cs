@@ -1,5 +1,4 @@
 using CloudResume.Contracts.HttpApi;
-using Microsoft.AspNetCore.Http;
 
 namespace CloudResume.Emulator.Gateway;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using CloudResume.Contracts.HttpApi;
 
 namespace CloudResume.Emulator.Gateway;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net;
 using CloudResume.CloudFormation;
 using CloudResume.Contracts.RuntimeApi;
 using CloudResume.Emulator.Gateway;
@@ -7,11 +6,6 @@ using CloudResume.Emulator.InvokeApi;
 using CloudResume.Emulator.Runtime;
 using CloudResume.Emulator.Telemetry;
 using CloudResume.Contracts.LocalSystem;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using CloudResume.Contracts.LocalSystem;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 

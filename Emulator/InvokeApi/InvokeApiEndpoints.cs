@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using System.Text.Json;
 using CloudResume.Emulator.Runtime;
 using CloudResume.Emulator.Telemetry;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace CloudResume.Emulator.InvokeApi;
 

@@ -1,9 +1,5 @@
-using System.Text.Json;
 using CloudResume.Contracts.HttpApi;
 using CloudResume.Contracts.LocalSystem;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace CloudResume.Emulator.Runtime;
 

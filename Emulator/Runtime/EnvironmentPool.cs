@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using CloudResume.Emulator.Telemetry;
-using Microsoft.Extensions.Logging;
 
 namespace CloudResume.Emulator.Runtime;
 

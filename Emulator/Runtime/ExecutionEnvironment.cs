@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 
 namespace CloudResume.Emulator.Runtime;
 

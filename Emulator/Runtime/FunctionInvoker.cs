@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using CloudResume.Contracts.Tracing;
 using CloudResume.Emulator.Telemetry;
-using Microsoft.Extensions.Logging;
 
 namespace CloudResume.Emulator.Runtime;
 

@@ -1,8 +1,6 @@
 using System.Threading.Channels;
 using CloudResume.Contracts.LocalSystem;
 using CloudResume.Emulator.Telemetry;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CloudResume.Emulator.Runtime;
 

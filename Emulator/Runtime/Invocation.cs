@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CloudResume.Emulator.Runtime;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CloudResume.Contracts;
 using CloudResume.Contracts.RuntimeApi;
 

@@ -1,12 +1,6 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using CloudResume.Contracts;
 using CloudResume.Contracts.RuntimeApi;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace CloudResume.Emulator.Runtime;
 

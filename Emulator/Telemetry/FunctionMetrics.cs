@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CloudResume.Emulator.Runtime;
 using OpenTelemetry;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CloudResume.Local.Processes;
 
 /// <summary>Reads /proc: which processes a given process started (the emulator's execution environments).</summary>

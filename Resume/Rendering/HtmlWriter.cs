@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CloudResume.Resume.Rendering;
 
 /// <summary>Writes the page as indented lines of <see cref="Markup"/>, so its source stays readable.</summary>

@@ -1,5 +1,3 @@
-using CloudResume.Local.DynamoDb;
-
 namespace CloudResume.Tests.Emulator;
 
 /// <summary>Lambda's Invoke API on the runtime port (what <c>aws lambda invoke</c> and the SDKs call).</summary>

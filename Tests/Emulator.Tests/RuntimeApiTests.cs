@@ -12,6 +12,13 @@ public sealed class RuntimeApiTests(ExternalEmulatorFixture fixture)
         Assert.False(string.IsNullOrEmpty((string?)body["errorType"]));
     }
 
+    /// <summary>A caller's GET /visits in flight, and the event it became for <paramref name="runtime"/>.</summary>
+    private async Task<(Task<HttpResponseMessage> Call, TestRuntime.Event Event)> InvokeAsync(TestRuntime runtime)
+    {
+        var call = fixture.Client.GetAsync(fixture.Url("/visits"));
+        return (call, await runtime.NextAsync());
+    }
+
     [Fact]
     public async Task Waiting_runtime_gets_the_event_immediately_and_its_response_is_accepted_with_202()
     {
@@ -56,8 +63,7 @@ public sealed class RuntimeApiTests(ExternalEmulatorFixture fixture)
     public async Task Second_response_for_the_same_invocation_is_403()
     {
         using var runtime = fixture.NewRuntime();
-        var call = fixture.Client.GetAsync(fixture.Url("/visits"));
-        var evt = await runtime.NextAsync();
+        var (call, evt) = await InvokeAsync(runtime);
         using var first = await runtime.RespondAsync(evt.RequestId, """{"statusCode":204}""");
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         using var second = await runtime.RespondAsync(evt.RequestId, """{"statusCode":200}""");
@@ -72,8 +78,7 @@ public sealed class RuntimeApiTests(ExternalEmulatorFixture fixture)
     public async Task Response_over_6_MB_is_413_and_the_caller_gets_500()
     {
         using var runtime = fixture.NewRuntime();
-        var call = fixture.Client.GetAsync(fixture.Url("/visits"));
-        var evt = await runtime.NextAsync();
+        var (call, evt) = await InvokeAsync(runtime);
         using var response = await runtime.RespondAsync(evt.RequestId, new byte[6 * 1024 * 1024 + 200]);
         await AssertErrorResponseAsync(response, HttpStatusCode.RequestEntityTooLarge);
         using var answer = await call;
@@ -84,8 +89,7 @@ public sealed class RuntimeApiTests(ExternalEmulatorFixture fixture)
     public async Task Error_is_accepted_with_202_and_the_caller_gets_500()
     {
         using var runtime = fixture.NewRuntime();
-        var call = fixture.Client.GetAsync(fixture.Url("/visits"));
-        var evt = await runtime.NextAsync();
+        var (call, evt) = await InvokeAsync(runtime);
         using var accepted = await runtime.ErrorAsync(evt.RequestId, "Handler.Failed", "boom");
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         using var answer = await call;
@@ -107,8 +111,7 @@ public sealed class RuntimeApiTests(ExternalEmulatorFixture fixture)
     public async Task Late_response_after_the_timeout_is_403()
     {
         using var runtime = fixture.NewRuntime();
-        var call = fixture.Client.GetAsync(fixture.Url("/visits"));
-        var evt = await runtime.NextAsync();
+        var (call, evt) = await InvokeAsync(runtime);
         using var answer = await call; // 503 after TimeoutInMillis (5 s)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
         await Task.Delay(200);

@@ -1,7 +1,3 @@
-using CloudResume.Local;
-using CloudResume.Local.DynamoDb;
-using CloudResume.Local.Emulator;
-using CloudResume.Local.Function;
 using Xunit.Abstractions;
 
 namespace CloudResume.Tests.Infra;

@@ -1,5 +1,3 @@
-using CloudResume.Local.DynamoDb;
-
 namespace CloudResume.Tests.Infra;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using CloudResume.Tests.Support.Otlp;
 using Google.Protobuf;
 using Google.Protobuf.Collections;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using CloudResume.Local.Processes;
 
 namespace CloudResume.Tests.Support;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CloudResume.Tests.Support;
 
 /// <summary>One span an OTLP exporter sent, with the <c>service.name</c> of the resource that sent it; ids in lowercase hex.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CloudResume.Local.Processes;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Bench;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using CloudResume.Local.Processes;
-using CloudResume.Local.Repository;
 
 namespace CloudResume.Bench;
 

@@ -1,17 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CloudResume.CloudFormation;
 using CloudResume.Contracts;
 using CloudResume.Contracts.HttpApi;
-using CloudResume.Local;
-using CloudResume.Local.DynamoDb;
-using CloudResume.Local.Emulator;
-using CloudResume.Local.Function;
-using CloudResume.Local.Processes;
-using CloudResume.Local.Repository;
 
 namespace CloudResume.Bench;
 

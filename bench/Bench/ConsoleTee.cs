@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CloudResume.Bench;
 
 /// <summary>Copies what a benchmark prints into the results file while it still reaches the terminal.</summary>

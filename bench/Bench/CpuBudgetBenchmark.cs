@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using CloudResume.Local;
-using CloudResume.Local.Function;
-
 namespace CloudResume.Bench;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using CloudResume.Local.Processes;
 
 namespace CloudResume.Bench;
 

@@ -1,13 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using CloudResume.Contracts;
 using CloudResume.Contracts.HttpApi;
 using CloudResume.Contracts.RuntimeApi;
-using CloudResume.Local.Emulator;
-using CloudResume.Local.Processes;
 
 namespace CloudResume.Bench;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CloudResume.Bench;
 
 /// <summary>Runs one operation a fixed number of times at a fixed concurrency and times each call.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CloudResume.Bench;
 
 /// <summary>What the figures were measured on: they mean little without it.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CloudResume.Bench;
 
 /// <summary>What Linux says of a process in /proc: CPU time (the CPU budget) and memory (what Lambda bills against).</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using CloudResume.Local.Repository;
-
 namespace CloudResume.Bench;
 
 /// <summary>bench/results/&lt;date&gt;-&lt;host&gt;.md and .json: one run's figures with the machine they came from.</summary>

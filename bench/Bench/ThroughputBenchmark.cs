@@ -1,12 +1,5 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using CloudResume.Local;
-using CloudResume.Local.Emulator;
-using CloudResume.Local.Function;
-using CloudResume.Local.Repository;
 
 namespace CloudResume.Bench;
 

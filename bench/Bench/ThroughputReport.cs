@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace CloudResume.Bench;
 
 /// <summary>The throughput benchmark's figures and their Markdown rendering (goals: c/a ≥ 0.7, RSS &lt; 40 MB, zip &lt; 8 MB).</summary>

@@ -1,9 +1,3 @@
-using CloudResume.CloudFormation;
-using CloudResume.Local;
-using CloudResume.Local.DynamoDb;
-using CloudResume.Local.Emulator;
-using CloudResume.Local.Function;
-
 namespace CloudResume.Tests.Counter.Integration;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CloudResume.Local.Function;
-
 namespace CloudResume.Tests.Counter.Integration;
 
 /// <summary>

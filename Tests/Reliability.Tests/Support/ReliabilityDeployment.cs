@@ -1,5 +1,3 @@
-using CloudResume.CloudFormation;
-
 namespace CloudResume.Tests.Reliability.Support;
 
 /// <summary>
