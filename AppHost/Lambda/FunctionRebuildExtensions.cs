@@ -60,8 +60,20 @@ public static class FunctionRebuildExtensions
                     log.LogError("{Message}", message);
                     return (false, message);
                 }
-                var recycled = await emulator.RecycleAsync(Path.Combine(folder, "bootstrap"), cancellationToken);
-                var done = $"Rebuilt in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s; {recycled} execution environment(s) replaced: the next invocation runs the new code.";
+                var bootstrap = Path.Combine(folder, "bootstrap");
+                int recycled;
+                try
+                {
+                    recycled = await emulator.RecycleAsync(bootstrap, cancellationToken);
+                }
+                catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
+                {
+                    // Said here too: a rebuild started by watch mode has no caller to show a failure to.
+                    var message = $"Built {bootstrap}, but the emulator did not take it: {e.Message}";
+                    log.LogError("{Message}", message);
+                    return (false, message);
+                }
+                var done = $"Rebuilt in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s as {bootstrap}; {recycled} execution environment(s) replaced: the next invocation runs the new code.";
                 log.LogInformation("{Message}", done);
                 return (true, done);
             }

@@ -10,11 +10,21 @@ public static class FreePort
     private const int First = 20000;
     private const int Last = 32767;
 
+    // Every port handed out in this process: two callers (a site and an API port) never get the same one, even before either binds it.
+    private static readonly HashSet<int> HandedOut = [];
+
     public static int Next()
     {
         for (var attempt = 0; ; attempt++)
         {
             var port = Random.Shared.Next(First, Last + 1);
+            lock (HandedOut)
+            {
+                if (!HandedOut.Add(port))
+                {
+                    continue;
+                }
+            }
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

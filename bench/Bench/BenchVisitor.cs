@@ -10,22 +10,20 @@ public static class BenchVisitor
     /// Template parameters for a load from one client: no stage throttle, room for 72 environments, and no daily
     /// allowance (one browser at one address would otherwise be answered from a read after its tenth view).
     /// </summary>
-    public static Dictionary<string, string> CountEverything(IDictionary<string, string>? into = null)
+    public static IReadOnlyDictionary<string, string> CountEverything { get; } = new Dictionary<string, string>
     {
-        var parameters = new Dictionary<string, string>
+        ["ReservedConcurrency"] = "72",
+        ["ThrottlingRateLimit"] = "1000000",
+        ["ThrottlingBurstLimit"] = "1000000",
+        ["MaxViewsPerVisitorPerDay"] = "1000000000",
+    };
+
+    /// <summary>Sets <see cref="CountEverything"/> in an emulator's stack parameters.</summary>
+    public static void CountEverythingIn(IDictionary<string, string> parameters)
+    {
+        foreach (var (name, value) in CountEverything)
         {
-            ["ReservedConcurrency"] = "72",
-            ["ThrottlingRateLimit"] = "1000000",
-            ["ThrottlingBurstLimit"] = "1000000",
-            ["MaxViewsPerVisitorPerDay"] = "1000000000",
-        };
-        foreach (var (name, value) in parameters)
-        {
-            if (into is not null)
-            {
-                into[name] = value;
-            }
+            parameters[name] = value;
         }
-        return parameters;
     }
 }

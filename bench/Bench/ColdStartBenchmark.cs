@@ -30,7 +30,7 @@ public static class ColdStartBenchmark
         await using var dynalite = await DynaliteServer.StartAsync();
         var table = await dynalite.CreateTableAsync(LocalTemplate.DefaultTableName);
         var settings = EmulatorServer.DefaultSettings(); // no function command: external runtimes
-        BenchVisitor.CountEverything(settings.Stack.Parameters);
+        BenchVisitor.CountEverythingIn(settings.Stack.Parameters);
         settings.Stack.PhysicalIds[table.LogicalId] = table.TableName;
         await using var emulator = await EmulatorServer.StartAsync(settings);
         var function = LocalTemplate.Load(tableName: table.TableName).Function;

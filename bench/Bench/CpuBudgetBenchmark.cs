@@ -30,7 +30,7 @@ public static class CpuBudgetBenchmark
         await using var deployment = await LocalDeployment.StartAsync(new LocalDeploymentOptions
         {
             Function = FunctionBuild.Aot,
-            Parameters = BenchVisitor.CountEverything(),
+            Parameters = BenchVisitor.CountEverything,
         });
         var startRss = ProcessStats.Kib(deployment.Emulator.Process.Id, "VmRSS") ?? 0;
         var visits = EndToEnd(deployment);

@@ -33,7 +33,7 @@ public static class EmulatorOverheadBenchmark
 
         // No function command: the emulator waits for external runtimes, here the loop below.
         var settings = EmulatorServer.DefaultSettings();
-        BenchVisitor.CountEverything(settings.Stack.Parameters);
+        BenchVisitor.CountEverythingIn(settings.Stack.Parameters);
         await using var emulator = await EmulatorServer.StartAsync(settings);
         using var stop = new CancellationTokenSource();
         var runtime = RuntimeLoopAsync(emulator.Runtime, stop.Token);

@@ -54,7 +54,7 @@ public static class ThroughputBenchmark
     private static LocalDeploymentOptions Deployment(Func<int, string>? dynamoDbEndpoint = null) => new()
     {
         Function = FunctionBuild.Aot,
-        Parameters = BenchVisitor.CountEverything(),
+        Parameters = BenchVisitor.CountEverything,
         DynamoDbEndpoint = dynamoDbEndpoint,
     };
 
