@@ -10,6 +10,9 @@ public sealed class ExternalEmulatorFixture : EmulatorFixture
         ("ReservedConcurrency", "2"), ("ThrottlingRateLimit", "10000"), ("ThrottlingBurstLimit", "10000"));
 
     public TestRuntime NewRuntime() => new(Emulator.Runtime);
+
+    /// <summary>The event a caller's <paramref name="call"/> (already sent) became, taken by a new runtime.</summary>
+    public Task<Invocation> InvokeAsync(Task<HttpResponseMessage> call) => Invocation.StartAsync(Emulator.Runtime, call);
 }
 
 [CollectionDefinition(Name)]

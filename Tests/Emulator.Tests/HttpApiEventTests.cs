@@ -84,9 +84,8 @@ public sealed class HttpApiEventTests(ManagedEmulatorFixture fixture)
     [Fact]
     public async Task Cookies_query_parameters_and_repeated_headers_are_mapped_like_API_Gateway()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits?mode=echo&a=1&a=2&b=x%20y&flag"));
-        request.Headers.Add("Cookie", "theme=dark; session=abc");
-        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        var request = fixture.Request(HttpMethod.Get, "/visits?mode=echo&a=1&a=2&b=x%20y&flag",
+            ("Cookie", "theme=dark; session=abc"), ("X-Forwarded-For", "203.0.113.9"));
         var evt = (await EchoAsync(request))["event"]!;
 
         Assert.Equal("mode=echo&a=1&a=2&b=x%20y&flag", (string?)evt["rawQueryString"]);
@@ -140,8 +139,7 @@ public sealed class HttpApiEventTests(ManagedEmulatorFixture fixture)
     public async Task Runtime_trace_header_continues_the_callers_W3C_trace()
     {
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        var request = new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits"));
-        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        var request = fixture.Request(HttpMethod.Get, "/visits", ("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01"));
         var echo = await EchoAsync(request);
         var header = (string?)echo["invocation"]!["Lambda-Runtime-Trace-Id"];
         Assert.Matches($"^Root=1-{traceId[..8]}-{traceId[8..]};Parent=[0-9a-f]{{16}};Sampled=1$", header);

@@ -6,15 +6,25 @@ public sealed class InvokeApiTests(ExternalEmulatorFixture fixture)
 {
     private Uri InvokeUrl(string function) => new(fixture.Emulator.Runtime, $"/2015-03-31/functions/{function}/invocations");
 
+    /// <summary>An Invoke API call (RequestResponse, as the SDKs' default) with <paramref name="payload"/>.</summary>
+    private Task<HttpResponseMessage> SendInvokeAsync(string function, string payload) =>
+        fixture.Client.PostAsync(InvokeUrl(function), new StringContent(payload));
+
+    /// <summary>Asserts an Invoke API error answer (status and x-amzn-ErrorType); returns its JSON body.</summary>
+    private static async Task<JsonNode> AssertInvokeErrorAsync(HttpResponseMessage response, HttpStatusCode status, string errorType)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(errorType, response.Headers.GetValues("x-amzn-ErrorType").Single());
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
     [Fact]
     public async Task Invoke_returns_the_function_payload_with_200_and_X_Amz_Executed_Version()
     {
-        using var runtime = fixture.NewRuntime();
-        var call = fixture.Client.PostAsync(InvokeUrl("cloudresume-counter"), new StringContent("""{"ping":1}"""));
-        var evt = await runtime.NextAsync();
-        Assert.Equal(1, (int)evt.Json["ping"]!);
-        await runtime.RespondAsync(evt.RequestId, """{"pong":2}""");
-        using var response = await call;
+        using var invocation = await fixture.InvokeAsync(SendInvokeAsync("cloudresume-counter", """{"ping":1}"""));
+        Assert.Equal(1, (int)invocation.Event.Json["ping"]!);
+        await invocation.RespondAsync("""{"pong":2}""");
+        using var response = await invocation.Answer;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("$LATEST", response.Headers.GetValues("X-Amz-Executed-Version").Single());
         Assert.False(response.Headers.Contains("X-Amz-Function-Error"));
@@ -24,11 +34,9 @@ public sealed class InvokeApiTests(ExternalEmulatorFixture fixture)
     [Fact]
     public async Task Invoke_of_a_failing_function_is_200_with_X_Amz_Function_Error_Unhandled()
     {
-        using var runtime = fixture.NewRuntime();
-        var call = fixture.Client.PostAsync(InvokeUrl("arn:aws:lambda:us-east-1:123456789012:function:cloudresume-counter"), new StringContent("{}"));
-        var evt = await runtime.NextAsync();
-        await runtime.ErrorAsync(evt.RequestId, "Handler.Failed", "boom");
-        using var response = await call;
+        using var invocation = await fixture.InvokeAsync(SendInvokeAsync("arn:aws:lambda:us-east-1:123456789012:function:cloudresume-counter", "{}"));
+        await invocation.ErrorAsync("Handler.Failed", "boom");
+        using var response = await invocation.Answer;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Unhandled", response.Headers.GetValues("X-Amz-Function-Error").Single());
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -39,23 +47,21 @@ public sealed class InvokeApiTests(ExternalEmulatorFixture fixture)
     [Fact]
     public async Task Invoke_of_an_unknown_function_is_404_ResourceNotFoundException()
     {
-        using var response = await fixture.Client.PostAsync(InvokeUrl("no-such-function"), new StringContent("{}"));
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("ResourceNotFoundException", response.Headers.GetValues("x-amzn-ErrorType").Single());
-        Assert.Contains("Function not found", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]);
+        using var response = await SendInvokeAsync("no-such-function", "{}");
+        var error = await AssertInvokeErrorAsync(response, HttpStatusCode.NotFound, "ResourceNotFoundException");
+        Assert.Contains("Function not found", (string?)error["message"]);
     }
 
     [Fact]
     public async Task Invoke_beyond_reserved_concurrency_is_429_TooManyRequestsException()
     {
         using var runtime = fixture.NewRuntime();
-        var busy = new[] { fixture.Client.PostAsync(InvokeUrl("cloudresume-counter"), new StringContent("{}")), fixture.Client.PostAsync(InvokeUrl("cloudresume-counter"), new StringContent("{}")) };
+        var busy = new[] { SendInvokeAsync("cloudresume-counter", "{}"), SendInvokeAsync("cloudresume-counter", "{}") };
         var first = await runtime.NextAsync();
         var second = await runtime.NextAsync();
-        using var throttled = await fixture.Client.PostAsync(InvokeUrl("cloudresume-counter"), new StringContent("{}"));
-        Assert.Equal((HttpStatusCode)429, throttled.StatusCode);
-        Assert.Equal("TooManyRequestsException", throttled.Headers.GetValues("x-amzn-ErrorType").Single());
-        Assert.Equal("ReservedFunctionConcurrentInvocationLimitExceeded", (string?)JsonNode.Parse(await throttled.Content.ReadAsStringAsync())!["Reason"]);
+        using var throttled = await SendInvokeAsync("cloudresume-counter", "{}");
+        var error = await AssertInvokeErrorAsync(throttled, (HttpStatusCode)429, "TooManyRequestsException");
+        Assert.Equal("ReservedFunctionConcurrentInvocationLimitExceeded", (string?)error["Reason"]);
         await runtime.RespondAsync(first.RequestId, "1");
         await runtime.RespondAsync(second.RequestId, "2");
         foreach (var response in await Task.WhenAll(busy)) response.Dispose();
@@ -94,47 +100,39 @@ public sealed class InvokeApiTests(ExternalEmulatorFixture fixture)
     [Fact]
     public async Task Invoke_accepts_a_partial_ARN_account_id_function_name_as_the_Invoke_API_reference_allows()
     {
-        using var runtime = fixture.NewRuntime();
-        var call = fixture.Client.PostAsync(InvokeUrl("123456789012:function:cloudresume-counter"), new StringContent("{}"));
-        var evt = await runtime.NextAsync();
-        await runtime.RespondAsync(evt.RequestId, """{"ok":true}""");
-        using var response = await call;
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("""{"ok":true}""", await response.Content.ReadAsStringAsync());
+        using var invocation = await fixture.InvokeAsync(SendInvokeAsync("123456789012:function:cloudresume-counter", "{}"));
+        await invocation.RespondAsync("""{"ok":true}""");
+        Assert.Equal("""{"ok":true}""", await invocation.AssertCallerGetsAsync(HttpStatusCode.OK));
     }
 
     [Fact]
     public async Task Invoke_with_a_payload_that_is_not_JSON_is_400_InvalidRequestContentException_before_any_function_sees_it()
     {
-        using var response = await fixture.Client.PostAsync(InvokeUrl("cloudresume-counter"), new StringContent("not json"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("InvalidRequestContentException", response.Headers.GetValues("x-amzn-ErrorType").Single());
-        Assert.Contains("Could not parse request body into json", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]);
+        using var response = await SendInvokeAsync("cloudresume-counter", "not json");
+        var error = await AssertInvokeErrorAsync(response, HttpStatusCode.BadRequest, "InvalidRequestContentException");
+        Assert.Contains("Could not parse request body into json", (string?)error["message"]);
 
         // The next invocation is the next one the runtime sees: the refused payload never became an event.
-        using var runtime = fixture.NewRuntime();
-        var call = fixture.Client.PostAsync(InvokeUrl("cloudresume-counter"), new StringContent("""{"after":1}"""));
-        var evt = await runtime.NextAsync();
-        Assert.Equal(1, (int)evt.Json["after"]!);
-        await runtime.RespondAsync(evt.RequestId, "{}");
-        (await call).Dispose();
+        using var invocation = await fixture.InvokeAsync(SendInvokeAsync("cloudresume-counter", """{"after":1}"""));
+        Assert.Equal(1, (int)invocation.Event.Json["after"]!);
+        await invocation.RespondAsync("{}");
+        (await invocation.Answer).Dispose();
     }
 
     [Fact]
     public async Task Invoke_with_LogType_Tail_returns_the_invocations_log_base64_in_X_Amz_Log_Result_framed_as_CloudWatch_frames_it()
     {
-        using var runtime = fixture.NewRuntime();
         using var request = new HttpRequestMessage(HttpMethod.Post, InvokeUrl("cloudresume-counter")) { Content = new StringContent("{}") };
         request.Headers.Add("X-Amz-Log-Type", "Tail");
-        var call = fixture.Client.SendAsync(request);
-        var evt = await runtime.NextAsync();
-        await runtime.RespondAsync(evt.RequestId, "{}");
-        using var response = await call;
+        using var invocation = await fixture.InvokeAsync(fixture.Client.SendAsync(request));
+        await invocation.RespondAsync("{}");
+        using var response = await invocation.Answer;
 
+        var requestId = invocation.Event.RequestId;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var tail = Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers.GetValues("X-Amz-Log-Result").Single()));
-        Assert.StartsWith($"START RequestId: {evt.RequestId} Version: $LATEST", tail);
-        Assert.Contains($"END RequestId: {evt.RequestId}", tail);
-        Assert.Matches($@"REPORT RequestId: {evt.RequestId}\tDuration: \d+\.\d\d ms\tBilled Duration: \d+ ms\tMemory Size: \d+ MB", tail);
+        Assert.StartsWith($"START RequestId: {requestId} Version: $LATEST", tail);
+        Assert.Contains($"END RequestId: {requestId}", tail);
+        Assert.Matches($@"REPORT RequestId: {requestId}\tDuration: \d+\.\d\d ms\tBilled Duration: \d+ ms\tMemory Size: \d+ MB", tail);
     }
 }

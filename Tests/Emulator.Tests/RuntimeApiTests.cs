@@ -12,12 +12,8 @@ public sealed class RuntimeApiTests(ExternalEmulatorFixture fixture)
         Assert.False(string.IsNullOrEmpty((string?)body["errorType"]));
     }
 
-    /// <summary>A caller's GET /visits in flight, and the event it became for <paramref name="runtime"/>.</summary>
-    private async Task<(Task<HttpResponseMessage> Call, TestRuntime.Event Event)> InvokeAsync(TestRuntime runtime)
-    {
-        var call = fixture.Client.GetAsync(fixture.Url("/visits"));
-        return (call, await runtime.NextAsync());
-    }
+    /// <summary>A caller's GET /visits in flight, and the event it became for a runtime of its own.</summary>
+    private Task<Invocation> InvokeVisitsAsync() => fixture.InvokeAsync(fixture.Client.GetAsync(fixture.Url("/visits")));
 
     [Fact]
     public async Task Waiting_runtime_gets_the_event_immediately_and_its_response_is_accepted_with_202()
@@ -62,39 +58,33 @@ public sealed class RuntimeApiTests(ExternalEmulatorFixture fixture)
     [Fact]
     public async Task Second_response_for_the_same_invocation_is_403()
     {
-        using var runtime = fixture.NewRuntime();
-        var (call, evt) = await InvokeAsync(runtime);
-        using var first = await runtime.RespondAsync(evt.RequestId, """{"statusCode":204}""");
+        using var invocation = await InvokeVisitsAsync();
+        using var first = await invocation.RespondAsync("""{"statusCode":204}""");
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        using var second = await runtime.RespondAsync(evt.RequestId, """{"statusCode":200}""");
+        using var second = await invocation.RespondAsync("""{"statusCode":200}""");
         await AssertErrorResponseAsync(second, HttpStatusCode.Forbidden);
-        using var late = await runtime.ErrorAsync(evt.RequestId, "X", "y");
+        using var late = await invocation.ErrorAsync("X", "y");
         await AssertErrorResponseAsync(late, HttpStatusCode.Forbidden);
-        using var answer = await call;
-        Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+        await invocation.AssertCallerGetsAsync(HttpStatusCode.NoContent);
     }
 
     [Fact]
     public async Task Response_over_6_MB_is_413_and_the_caller_gets_500()
     {
-        using var runtime = fixture.NewRuntime();
-        var (call, evt) = await InvokeAsync(runtime);
-        using var response = await runtime.RespondAsync(evt.RequestId, new byte[6 * 1024 * 1024 + 200]);
+        using var invocation = await InvokeVisitsAsync();
+        using var response = await invocation.RespondAsync(new byte[6 * 1024 * 1024 + 200]);
         await AssertErrorResponseAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        using var answer = await call;
-        Assert.Equal(HttpStatusCode.InternalServerError, answer.StatusCode);
+        await invocation.AssertCallerGetsAsync(HttpStatusCode.InternalServerError);
     }
 
     [Fact]
     public async Task Error_is_accepted_with_202_and_the_caller_gets_500()
     {
-        using var runtime = fixture.NewRuntime();
-        var (call, evt) = await InvokeAsync(runtime);
-        using var accepted = await runtime.ErrorAsync(evt.RequestId, "Handler.Failed", "boom");
+        using var invocation = await InvokeVisitsAsync();
+        using var accepted = await invocation.ErrorAsync("Handler.Failed", "boom");
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        using var answer = await call;
-        Assert.Equal(HttpStatusCode.InternalServerError, answer.StatusCode);
-        Assert.Equal("""{"message":"Internal Server Error"}""", await answer.Content.ReadAsStringAsync());
+        var body = await invocation.AssertCallerGetsAsync(HttpStatusCode.InternalServerError);
+        Assert.Equal("""{"message":"Internal Server Error"}""", body);
     }
 
     [Fact]
@@ -110,31 +100,24 @@ public sealed class RuntimeApiTests(ExternalEmulatorFixture fixture)
     [Fact]
     public async Task Late_response_after_the_timeout_is_403()
     {
-        using var runtime = fixture.NewRuntime();
-        var (call, evt) = await InvokeAsync(runtime);
-        using var answer = await call; // 503 after TimeoutInMillis (5 s)
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        using var invocation = await InvokeVisitsAsync();
+        await invocation.AssertCallerGetsAsync(HttpStatusCode.ServiceUnavailable); // after TimeoutInMillis (5 s)
         await Task.Delay(200);
-        using var late = await runtime.RespondAsync(evt.RequestId, "{}");
+        using var late = await invocation.RespondAsync("{}");
         await AssertErrorResponseAsync(late, HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task Without_CorsConfiguration_the_gateway_does_no_CORS_and_passes_function_headers_through()
     {
-        using var runtime = fixture.NewRuntime();
-        var preflight = new HttpRequestMessage(HttpMethod.Options, fixture.Url("/visits"));
-        preflight.Headers.Add("Origin", "https://any.example");
-        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        var preflight = fixture.Request(HttpMethod.Options, "/visits", ("Origin", "https://any.example"), ("Access-Control-Request-Method", "GET"));
         using var preflightAnswer = await fixture.Client.SendAsync(preflight);
         Assert.Equal(HttpStatusCode.NotFound, preflightAnswer.StatusCode); // no OPTIONS route
 
-        var request = new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits"));
-        request.Headers.Add("Origin", "https://any.example");
-        var call = fixture.Client.SendAsync(request);
-        var evt = await runtime.NextAsync();
-        await runtime.RespondAsync(evt.RequestId, """{"statusCode":200,"headers":{"Access-Control-Allow-Origin":"https://fn.example"}}""");
-        using var answer = await call;
+        var request = fixture.Request(HttpMethod.Get, "/visits", ("Origin", "https://any.example"));
+        using var invocation = await fixture.InvokeAsync(fixture.Client.SendAsync(request));
+        await invocation.RespondAsync("""{"statusCode":200,"headers":{"Access-Control-Allow-Origin":"https://fn.example"}}""");
+        using var answer = await invocation.Answer;
         Assert.Equal("https://fn.example", answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 }

@@ -26,4 +26,15 @@ public abstract class EmulatorFixture : IAsyncLifetime
     }
 
     public Uri Url(string pathAndQuery) => new(Emulator.Gateway, pathAndQuery);
+
+    /// <summary>A request to the gateway with <paramref name="headers"/>, which HttpClient's shorthand methods cannot send.</summary>
+    public HttpRequestMessage Request(HttpMethod method, string pathAndQuery, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(method, Url(pathAndQuery));
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+        return request;
+    }
 }
