@@ -12,19 +12,17 @@ namespace CloudResume.Local;
 /// </summary>
 public sealed class LocalDeployment : IAsyncDisposable
 {
-    private LocalDeployment(DynaliteServer dynalite, EmulatorServer emulator, string function)
+    // Started only by StartAsync, which disposes what it started when a later part fails.
+    private LocalDeployment()
     {
-        Dynalite = dynalite;
-        Emulator = emulator;
-        FunctionPath = function;
     }
 
-    public DynaliteServer Dynalite { get; }
+    public required DynaliteServer Dynalite { get; init; }
 
-    public EmulatorServer Emulator { get; }
+    public required EmulatorServer Emulator { get; init; }
 
     /// <summary>The <c>bootstrap</c> the execution environments run.</summary>
-    public string FunctionPath { get; }
+    public required string FunctionPath { get; init; }
 
     public bool IsNativeAot => FunctionBinary.IsNativeAot(FunctionPath);
 
@@ -56,7 +54,7 @@ public sealed class LocalDeployment : IAsyncDisposable
                 settings.Function.Environment[name] = value;
             }
             var emulator = await EmulatorServer.StartAsync(settings, options.EmulatorLogLevel, otlpEndpoint: options.OtlpEndpoint);
-            return new LocalDeployment(dynalite, emulator, function);
+            return new LocalDeployment { Dynalite = dynalite, Emulator = emulator, FunctionPath = function };
         }
         catch
         {

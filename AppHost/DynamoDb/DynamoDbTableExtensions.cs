@@ -60,18 +60,11 @@ public static class DynamoDbTableExtensions
             .WithParentRelationship(server.Resource)
             .WithHealthCheck(healthCheckKey)
             .WithIconName("Table")
-            .WithInitialState(new CustomResourceSnapshot
-            {
-                ResourceType = "DynamoDB table",
-                State = KnownResourceStates.NotStarted,
-                Properties =
-                [
-                    new("table.name", definition.TableName),
-                    new("table.key", string.Join(", ", definition.KeySchema.Select(k => $"{k.Name} ({k.KeyType})"))),
-                    new("table.billing", definition.BillingMode),
-                    new("table.ttl", definition.TimeToLiveAttribute ?? "off"),
-                ],
-            })
+            .WithDashboardState("DynamoDB table", KnownResourceStates.NotStarted,
+                ("table.name", definition.TableName),
+                ("table.key", string.Join(", ", definition.KeySchema.Select(k => $"{k.Name} ({k.KeyType})"))),
+                ("table.billing", definition.BillingMode),
+                ("table.ttl", definition.TimeToLiveAttribute ?? "off"))
             .WithVisitsCommands();
     }
 }

@@ -19,21 +19,14 @@ public static class LambdaFunctionExtensions
         var bootstrap = BuildOutput.Current.OutputOf(project, "bootstrap");
         return builder.AddResource(new LambdaFunctionResource(name, definition, bootstrap, options) { ProjectPath = project })
             .WithIconName("Code")
-            .WithInitialState(new CustomResourceSnapshot
-            {
-                ResourceType = "Lambda function",
-                State = KnownResourceStates.Waiting,
-                Properties =
-                [
-                    new("lambda.name", definition.FunctionName),
-                    new("lambda.runtime", definition.Runtime),
-                    new("lambda.handler", definition.Handler),
-                    new("lambda.memory", $"{definition.MemorySizeMb} MB"),
-                    new("lambda.timeout", $"{definition.Timeout.TotalSeconds:0.#} s"),
-                    new("lambda.reservedConcurrency", definition.ReservedConcurrency?.ToString() ?? "unreserved"),
-                    new("lambda.bootstrap", bootstrap),
-                ],
-            });
+            .WithDashboardState("Lambda function", KnownResourceStates.Waiting,
+                ("lambda.name", definition.FunctionName),
+                ("lambda.runtime", definition.Runtime),
+                ("lambda.handler", definition.Handler),
+                ("lambda.memory", $"{definition.MemorySizeMb} MB"),
+                ("lambda.timeout", $"{definition.Timeout.TotalSeconds:0.#} s"),
+                ("lambda.reservedConcurrency", definition.ReservedConcurrency?.ToString() ?? "unreserved"),
+                ("lambda.bootstrap", bootstrap));
     }
 
     /// <summary>The function reaches the table on the local DynamoDB (its name comes from the template).</summary>

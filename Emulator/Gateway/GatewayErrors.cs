@@ -1,5 +1,6 @@
-using CloudResume.Contracts;
 using CloudResume.Contracts.HttpApi;
+using CloudResume.Contracts;
+using CloudResume.Emulator.Hosting;
 
 namespace CloudResume.Emulator.Gateway;
 
@@ -23,11 +24,5 @@ public sealed class GatewayError(int statusCode, string message)
     public int StatusCode { get; } = statusCode;
     public string Message { get; } = message;
 
-    public Task WriteAsync(HttpResponse response)
-    {
-        response.StatusCode = StatusCode;
-        response.ContentType = "application/json";
-        response.ContentLength = _body.Length;
-        return response.Body.WriteAsync(_body).AsTask();
-    }
+    public Task WriteAsync(HttpResponse response) => response.WriteJsonAsync(StatusCode, _body);
 }

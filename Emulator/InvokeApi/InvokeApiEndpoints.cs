@@ -1,3 +1,4 @@
+using CloudResume.Emulator.Hosting;
 using CloudResume.Emulator.Runtime;
 using CloudResume.Emulator.Telemetry;
 
@@ -83,7 +84,6 @@ public static class InvokeApiEndpoints
                     new InvokeServiceError("User", $"Request must be smaller than {FunctionInvoker.MaxRequestPayloadBytes} bytes for the InvokeFunction operation"));
                 return;
         }
-        response.StatusCode = StatusCodes.Status200OK;
         response.Headers["X-Amz-Executed-Version"] = "$LATEST";
         if (result.IsFunctionError) response.Headers["X-Amz-Function-Error"] = "Unhandled";
         if (log is not null)
@@ -91,9 +91,7 @@ public static class InvokeApiEndpoints
             response.Headers["X-Amz-Log-Result"] = await log.TailAsync(invocation.RequestId,
                 Stopwatch.GetElapsedTime(invocation.StartedTimestamp), function.Definition.MemorySizeMb);
         }
-        response.ContentType = "application/json";
-        response.ContentLength = result.Payload.Length;
-        await response.Body.WriteAsync(result.Payload);
+        await response.WriteJsonAsync(StatusCodes.Status200OK, result.Payload);
     }
 
     private static string? JsonProblem(byte[] payload)
@@ -112,10 +110,7 @@ public static class InvokeApiEndpoints
     private static Task ServiceErrorAsync(HttpResponse response, int status, string errorType, InvokeServiceError error)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(error, InvokeApiJsonContext.Default.InvokeServiceError);
-        response.StatusCode = status;
         response.Headers["x-amzn-ErrorType"] = errorType;
-        response.ContentType = "application/json";
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body).AsTask();
+        return response.WriteJsonAsync(status, body);
     }
 }

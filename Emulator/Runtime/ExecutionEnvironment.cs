@@ -8,28 +8,18 @@ namespace CloudResume.Emulator.Runtime;
 /// port (AWS_LAMBDA_RUNTIME_API), so the emulator knows which process holds which invocation — and so
 /// can answer a crash or a timeout for exactly that invocation. It serves one invocation at a time.
 /// </summary>
-public sealed class ExecutionEnvironment : IDisposable
+public sealed class ExecutionEnvironment(int id, int port, EmulatedFunction function, FunctionLogs functionLogs, ILoggerFactory loggers)
+    : IDisposable
 {
     private readonly Channel<Invocation> _mailbox = Channel.CreateBounded<Invocation>(1);
-    private readonly EmulatedFunction _function;
-    private readonly FunctionLogs _functionLogs;
-    private readonly ILogger _log;
+    private readonly ILogger _log = loggers.CreateLogger<ExecutionEnvironment>();
     private Process? _process;
     private int _disposed;
     // The last invocation handed out: its log keeps taking lines that arrive just after its response.
     private Invocation? _logTarget;
 
-    public ExecutionEnvironment(int id, int port, EmulatedFunction function, FunctionLogs functionLogs, ILoggerFactory loggers)
-    {
-        Id = id;
-        Port = port;
-        _function = function;
-        _functionLogs = functionLogs;
-        _log = loggers.CreateLogger<ExecutionEnvironment>();
-    }
-
-    public int Id { get; }
-    public int Port { get; }
+    public int Id { get; } = id;
+    public int Port { get; } = port;
 
     /// <summary>The invocation this environment holds, from assignment until it ends.</summary>
     public Invocation? Current { get; private set; }
@@ -69,20 +59,16 @@ public sealed class ExecutionEnvironment : IDisposable
     /// <summary>Cold start: launches <paramref name="command"/> (the function's runtime) with Lambda's environment.</summary>
     public void Start(string command)
     {
-        var settings = _function.Settings;
+        var settings = function.Settings;
         var workingDirectory = settings.WorkingDirectory
             ?? (Path.GetDirectoryName(Path.GetFullPath(command)) is { } dir && File.Exists(command) ? dir : Environment.CurrentDirectory);
-        var start = new ProcessStartInfo(command)
+        var start = new ProcessStartInfo(command, settings.Arguments)
         {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var argument in settings.Arguments) start.ArgumentList.Add(argument);
+        // Exactly Lambda's environment: nothing of the emulator's own leaks into the function.
         start.Environment.Clear();
-        foreach (var (name, value) in LambdaEnvironmentVariables.For(_function, $"127.0.0.1:{Port}", Path.GetFullPath(workingDirectory)))
+        foreach (var (name, value) in LambdaEnvironmentVariables.For(function, $"127.0.0.1:{Port}", Path.GetFullPath(workingDirectory)))
         {
             start.Environment[name] = value;
         }
@@ -110,7 +96,7 @@ public sealed class ExecutionEnvironment : IDisposable
     private void Forward(string stream, string? line)
     {
         if (string.IsNullOrEmpty(line)) return;
-        _functionLogs.Write(Id, stream, line);
+        functionLogs.Write(Id, stream, line);
         Volatile.Read(ref _logTarget)?.Log?.Append(line);
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
-using CloudResume.Contracts;
 using CloudResume.Contracts.RuntimeApi;
+using CloudResume.Contracts;
+using CloudResume.Emulator.Hosting;
 
 namespace CloudResume.Emulator.Runtime;
 
@@ -11,7 +12,6 @@ namespace CloudResume.Emulator.Runtime;
 /// </summary>
 public static class RuntimeApiEndpoints
 {
-
     public static IEndpointRouteBuilder MapRuntimeApi(this IEndpointRouteBuilder app)
     {
         app.MapGet(RuntimeApiProtocol.Next, NextAsync);
@@ -51,9 +51,7 @@ public static class RuntimeApiEndpoints
         headers[RuntimeApiProtocol.DeadlineHeader] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         headers[RuntimeApiProtocol.FunctionArnHeader] = function.Arn;
         headers[RuntimeApiProtocol.TraceIdHeader] = invocation.TraceHeader;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = invocation.Payload.Length;
-        await context.Response.Body.WriteAsync(invocation.Payload, context.RequestAborted);
+        await context.Response.WriteJsonAsync(StatusCodes.Status200OK, invocation.Payload, context.RequestAborted);
     }
 
     private static async Task ResponseAsync(HttpContext context, string requestId, InvocationRegistry registry)
@@ -168,20 +166,8 @@ public static class RuntimeApiEndpoints
 
     private static readonly byte[] Accepted = JsonSerializer.SerializeToUtf8Bytes(RuntimeStatus.Ok, ContractsJsonContext.Default.RuntimeStatus);
 
-    private static Task WriteStatusAsync(HttpResponse response)
-    {
-        response.StatusCode = StatusCodes.Status202Accepted;
-        response.ContentType = "application/json";
-        response.ContentLength = Accepted.Length;
-        return response.Body.WriteAsync(Accepted).AsTask();
-    }
+    private static Task WriteStatusAsync(HttpResponse response) => response.WriteJsonAsync(StatusCodes.Status202Accepted, Accepted);
 
-    public static Task WriteErrorAsync(HttpResponse response, int status, string errorType, string message)
-    {
-        var body = InvocationResult.ErrorDocument(errorType, message);
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body).AsTask();
-    }
+    public static Task WriteErrorAsync(HttpResponse response, int status, string errorType, string message) =>
+        response.WriteJsonAsync(status, InvocationResult.ErrorDocument(errorType, message));
 }

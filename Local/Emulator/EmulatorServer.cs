@@ -12,18 +12,20 @@ namespace CloudResume.Local.Emulator;
 /// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
 {
-    private EmulatorServer(LocalProcess process, int gatewayPort, int runtimePort)
+    private EmulatorServer(LocalProcess process, EmulatorSettings settings)
     {
         Process = process;
-        GatewayPort = gatewayPort;
-        RuntimePort = runtimePort;
+        Settings = settings;
     }
 
     public LocalProcess Process { get; }
 
-    public int GatewayPort { get; }
+    /// <summary>What the emulator was started with.</summary>
+    public EmulatorSettings Settings { get; }
 
-    public int RuntimePort { get; }
+    public int GatewayPort => Settings.GatewayPort;
+
+    public int RuntimePort => Settings.RuntimePort;
 
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
 
@@ -56,7 +58,7 @@ public sealed class EmulatorServer : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = logLevel,
                 ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             });
-        var server = new EmulatorServer(LocalProcess.Start(start), settings.GatewayPort, settings.RuntimePort);
+        var server = new EmulatorServer(LocalProcess.Start(start), settings);
         try
         {
             await server.WaitUntilHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CloudResume.Resume.Model;
 
@@ -6,77 +7,57 @@ namespace CloudResume.Resume.Rendering;
 
 /// <summary>
 /// The schema.org <c>Person</c> the resume describes, as JSON-LD for a <c>&lt;script type="application/ld+json"&gt;</c>
-/// data block (never executed, so the CSP's script-src is untouched).
+/// data block (never executed, so the CSP's script-src is untouched). Blank values and empty lists are left out.
 /// </summary>
-internal static class PersonJsonLd
+internal static partial class PersonJsonLd
 {
-    // The default JavaScript encoder escapes < > & ' as \u003C...: no value can close the element ("</script>").
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), Indented = false };
+    // The JavaScript encoder escapes < > & ' as \u003C...: no value can close the element ("</script>").
+    private static readonly PersonJsonLdContext Serializer = new(new JsonSerializerOptions(PersonJsonLdContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
 
     public static string For(JsonResume resume)
     {
         var basics = resume.Basics;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
-        {
-            json.WriteStartObject();
-            json.WriteString("@context", "https://schema.org");
-            json.WriteString("@type", "Person");
-            Optional(json, "name", basics.Name);
-            Optional(json, "jobTitle", basics.Label);
-            Optional(json, "description", basics.Summary);
-            Optional(json, "email", basics.Email);
-            Optional(json, "telephone", basics.Phone);
-            Optional(json, "url", SafeUrl.Link(basics.Url));
-            Optional(json, "image", SafeUrl.Link(basics.Image));
-            if (basics.Location is { } location && (location.City ?? location.Region ?? location.CountryCode) is not null)
-            {
-                json.WriteStartObject("address");
-                json.WriteString("@type", "PostalAddress");
-                Optional(json, "addressLocality", location.City);
-                Optional(json, "addressRegion", location.Region);
-                Optional(json, "addressCountry", location.CountryCode);
-                json.WriteEndObject();
-            }
-            Strings(json, "sameAs", basics.Profiles.Select(profile => SafeUrl.Link(profile.Url)));
-            Organizations(json, "worksFor", "Organization", resume.Work.Where(work => string.IsNullOrWhiteSpace(work.EndDate)).Select(work => work.Name));
-            Organizations(json, "alumniOf", "EducationalOrganization", resume.Education.Select(education => education.Institution));
-            Strings(json, "knowsAbout", resume.Skills.SelectMany(skill => skill.Keywords.Count > 0 ? skill.Keywords : [skill.Name ?? ""]));
-            Strings(json, "knowsLanguage", resume.Languages.Select(language => language.Name));
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        var location = basics.Location;
+        var person = new Person(
+            "https://schema.org", "Person",
+            Text(basics.Name), Text(basics.Label), Text(basics.Summary), Text(basics.Email), Text(basics.Phone),
+            Text(SafeUrl.Link(basics.Url)), Text(SafeUrl.Link(basics.Image)),
+            (location?.City ?? location?.Region ?? location?.CountryCode) is null
+                ? null
+                : new PostalAddress("PostalAddress", Text(location?.City), Text(location?.Region), Text(location?.CountryCode)),
+            Distinct(basics.Profiles.Select(profile => SafeUrl.Link(profile.Url))),
+            Organizations("Organization", resume.Work.Where(work => string.IsNullOrWhiteSpace(work.EndDate)).Select(work => work.Name)),
+            Organizations("EducationalOrganization", resume.Education.Select(education => education.Institution)),
+            Distinct(resume.Skills.SelectMany(skill => skill.Keywords.Count > 0 ? skill.Keywords : [skill.Name ?? ""])),
+            Distinct(resume.Languages.Select(language => language.Name)));
+        return JsonSerializer.Serialize(person, Serializer.Person);
     }
 
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            json.WriteString(name, value.Trim());
-        }
-    }
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string?> values) => Array(json, name, values, json.WriteStringValue);
+    /// <summary>The distinct non-blank values; null (left out) when there are none.</summary>
+    private static List<string>? Distinct(IEnumerable<string?> values) =>
+        values.Select(Text).OfType<string>().Distinct().ToList() is { Count: > 0 } present ? present : null;
 
-    private static void Organizations(Utf8JsonWriter json, string name, string type, IEnumerable<string?> names) =>
-        Array(json, name, names, organization =>
-        {
-            json.WriteStartObject();
-            json.WriteString("@type", type);
-            json.WriteString("name", organization);
-            json.WriteEndObject();
-        });
+    private static List<Organization>? Organizations(string type, IEnumerable<string?> names) =>
+        Distinct(names)?.ConvertAll(name => new Organization(type, name));
 
-    /// <summary>An array of the distinct non-blank values, left out when there are none.</summary>
-    private static void Array(Utf8JsonWriter json, string name, IEnumerable<string?> values, Action<string> item)
-    {
-        var present = values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value!.Trim()).Distinct().ToList();
-        if (present.Count == 0)
-        {
-            return;
-        }
-        json.WriteStartArray(name);
-        present.ForEach(item);
-        json.WriteEndArray();
-    }
+    // Positional order is the order written: @context and @type first, as JSON-LD is usually read.
+    private sealed record Person(
+        [property: JsonPropertyName("@context")] string Context, [property: JsonPropertyName("@type")] string Type,
+        string? Name, string? JobTitle, string? Description, string? Email, string? Telephone, string? Url, string? Image,
+        PostalAddress? Address, List<string>? SameAs, List<Organization>? WorksFor, List<Organization>? AlumniOf,
+        List<string>? KnowsAbout, List<string>? KnowsLanguage);
+
+    private sealed record PostalAddress(
+        [property: JsonPropertyName("@type")] string Type, string? AddressLocality, string? AddressRegion, string? AddressCountry);
+
+    private sealed record Organization([property: JsonPropertyName("@type")] string Type, string Name);
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(Person))]
+    private sealed partial class PersonJsonLdContext : JsonSerializerContext;
 }

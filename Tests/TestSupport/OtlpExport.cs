@@ -10,29 +10,31 @@ public static class OtlpExport
     public const string ServiceNameAttribute = "service.name";
 
     public static IEnumerable<ReceivedSpan> Spans(byte[] body) =>
-        ExportTraceServiceRequest.Parser.ParseFrom(body).ResourceSpans.SelectMany(resource =>
-            resource.ScopeSpans.SelectMany(scope => scope.Spans).Select(span => Received(ServiceName(resource.Resource), span)));
+        Items(body, Span.Parser).Select(item => Received(item.ServiceName, item.Value));
 
     public static IEnumerable<ReceivedMetric> Metrics(byte[] body) =>
-        ExportMetricsServiceRequest.Parser.ParseFrom(body).ResourceMetrics.SelectMany(resource =>
-            resource.ScopeMetrics.SelectMany(scope => scope.Metrics).Select(metric => new ReceivedMetric(ServiceName(resource.Resource), metric.Name)));
+        Items(body, Metric.Parser).Select(item => new ReceivedMetric(item.ServiceName, item.Value.Name));
 
     public static IEnumerable<ReceivedSumPoint> SumPoints(byte[] body) =>
-        ExportMetricsServiceRequest.Parser.ParseFrom(body).ResourceMetrics.SelectMany(resource =>
-            resource.ScopeMetrics.SelectMany(scope => scope.Metrics).Where(metric => metric.Sum is not null).SelectMany(metric =>
-                metric.Sum.DataPoints.Select(point => new ReceivedSumPoint(
-                    ServiceName(resource.Resource), metric.Name, point.TimeUnixNano,
-                    point.ValueCase == NumberDataPoint.ValueOneofCase.AsInt ? point.AsInt : point.AsDouble, metric.Sum.IsMonotonic))));
+        Items(body, Metric.Parser).Where(item => item.Value.Sum is not null).SelectMany(item =>
+            item.Value.Sum.DataPoints.Select(point => new ReceivedSumPoint(
+                item.ServiceName, item.Value.Name, point.TimeUnixNano,
+                point.ValueCase == NumberDataPoint.ValueOneofCase.AsInt ? point.AsInt : point.AsDouble, item.Value.Sum.IsMonotonic)));
 
     public static IEnumerable<ReceivedLogRecord> LogRecords(byte[] body) =>
-        ExportLogsServiceRequest.Parser.ParseFrom(body).ResourceLogs.SelectMany(resource =>
-            resource.ScopeLogs.SelectMany(scope => scope.LogRecords).Select(record => new ReceivedLogRecord(
-                ServiceName(resource.Resource),
-                record.SeverityNumber,
-                record.Body is null ? "" : Text(record.Body),
-                record.TraceId.IsEmpty ? null : Hex(record.TraceId),
-                record.SpanId.IsEmpty ? null : Hex(record.SpanId),
-                Attributes(record.Attributes))));
+        Items(body, LogRecord.Parser).Select(item => new ReceivedLogRecord(
+            item.ServiceName,
+            item.Value.SeverityNumber,
+            item.Value.Body is null ? "" : Text(item.Value.Body),
+            item.Value.TraceId.IsEmpty ? null : Hex(item.Value.TraceId),
+            item.Value.SpanId.IsEmpty ? null : Hex(item.Value.SpanId),
+            Attributes(item.Value.Attributes)));
+
+    // Traces, metrics and logs share one envelope (see otlp.proto): resources, scopes, then the items.
+    private static IEnumerable<(string ServiceName, T Value)> Items<T>(byte[] body, MessageParser<T> parser)
+        where T : IMessage<T> =>
+        ExportRequest.Parser.ParseFrom(body).Resources.SelectMany(resource =>
+            resource.Scopes.SelectMany(scope => scope.Items).Select(item => (ServiceName(resource.Resource), parser.ParseFrom(item))));
 
     /// <summary>
     /// Spans of an OTLP/HTTP JSON export (what a browser sends). OTLP's JSON writes ids in hex, not in protobuf's

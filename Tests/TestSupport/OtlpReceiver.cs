@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CloudResume.Local.Processes;
+using CloudResume.Local.Http;
 
 namespace CloudResume.Tests.Support;
 
@@ -9,23 +9,17 @@ namespace CloudResume.Tests.Support;
 /// </summary>
 public sealed class OtlpReceiver : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentQueue<byte[]> _traces = new();
     private readonly ConcurrentQueue<byte[]> _metrics = new();
     private readonly ConcurrentQueue<byte[]> _logs = new();
     private readonly ConcurrentQueue<string> _jsonTraces = new();
 
-    public OtlpReceiver()
-    {
-        Port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _ = Task.Run(LoopAsync);
-    }
+    public OtlpReceiver() => _server = new LoopbackHttpServer(ReceiveAsync);
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
-    public string Endpoint => $"http://127.0.0.1:{Port}";
+    public string Endpoint => _server.Endpoint;
 
     /// <summary>Each trace export's protobuf body, as received.</summary>
     public IReadOnlyCollection<byte[]> Traces => _traces.ToArray();
@@ -37,7 +31,7 @@ public sealed class OtlpReceiver : IDisposable
     public IReadOnlyCollection<byte[]> Logs => _logs.ToArray();
 
     /// <summary>Every export body received so far: traces, metrics and logs.</summary>
-    public IEnumerable<byte[]> All => [.. Traces, .. Metrics, .. Logs, .. JsonTraces.Select(System.Text.Encoding.UTF8.GetBytes)];
+    public IEnumerable<byte[]> All => [.. Traces, .. Metrics, .. Logs, .. JsonTraces.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>Each trace export sent as JSON (by a browser), as received.</summary>
     public IReadOnlyCollection<string> JsonTraces => _jsonTraces.ToArray();
@@ -81,48 +75,32 @@ public sealed class OtlpReceiver : IDisposable
         }
     }
 
-    private async Task LoopAsync()
+    private async Task ReceiveAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        // A page sends its spans cross-origin, as a collector configured for browsers allows.
+        context.Response.AddHeader("Access-Control-Allow-Origin", context.Request.Headers["Origin"] ?? "*");
+        if (context.Request.HttpMethod == "OPTIONS")
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception)
-            {
-                return;
-            }
-            // A page sends its spans cross-origin, as a collector configured for browsers allows.
-            context.Response.AddHeader("Access-Control-Allow-Origin", context.Request.Headers["Origin"] ?? "*");
-            if (context.Request.HttpMethod == "OPTIONS")
-            {
-                context.Response.AddHeader("Access-Control-Allow-Methods", "POST");
-                context.Response.AddHeader("Access-Control-Allow-Headers", context.Request.Headers["Access-Control-Request-Headers"] ?? "content-type");
-                context.Response.StatusCode = 204;
-                context.Response.Close();
-                continue;
-            }
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            var json = context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
-            switch (context.Request.Url!.AbsolutePath)
-            {
-                case "/v1/traces" when json: _jsonTraces.Enqueue(System.Text.Encoding.UTF8.GetString(body.ToArray())); break;
-                case "/v1/traces": _traces.Enqueue(body.ToArray()); break;
-                case "/v1/metrics": _metrics.Enqueue(body.ToArray()); break;
-                case "/v1/logs": _logs.Enqueue(body.ToArray()); break;
-            }
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/x-protobuf";
+            context.Response.AddHeader("Access-Control-Allow-Methods", "POST");
+            context.Response.AddHeader("Access-Control-Allow-Headers", context.Request.Headers["Access-Control-Request-Headers"] ?? "content-type");
+            context.Response.StatusCode = 204;
             context.Response.Close();
+            return;
         }
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        var json = context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+        switch (context.Request.Url!.AbsolutePath)
+        {
+            case "/v1/traces" when json: _jsonTraces.Enqueue(Encoding.UTF8.GetString(body.ToArray())); break;
+            case "/v1/traces": _traces.Enqueue(body.ToArray()); break;
+            case "/v1/metrics": _metrics.Enqueue(body.ToArray()); break;
+            case "/v1/logs": _logs.Enqueue(body.ToArray()); break;
+        }
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/x-protobuf";
+        context.Response.Close();
     }
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-    }
+    public void Dispose() => _server.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CloudResume.Local.Http;
 
 namespace CloudResume.Bench;
 
@@ -8,42 +9,22 @@ namespace CloudResume.Bench;
 /// </summary>
 public sealed class DynamoDbRequestCounter : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly HttpClient _upstream = new();
     private readonly Uri _target;
     private readonly ConcurrentDictionary<string, int> _byAction = new(StringComparer.Ordinal);
 
     public DynamoDbRequestCounter(int dynalitePort)
     {
-        Port = FreePort.Next();
         _target = new Uri($"http://127.0.0.1:{dynalitePort}/");
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _ = Task.Run(AcceptAsync);
+        _server = new LoopbackHttpServer(ForwardAsync);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     public IReadOnlyDictionary<string, int> ByAction => _byAction;
 
     public void Reset() => _byAction.Clear();
-
-    private async Task AcceptAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (!_listener.IsListening)
-            {
-                return;
-            }
-            _ = Task.Run(() => ForwardAsync(context));
-        }
-    }
 
     private async Task ForwardAsync(HttpListenerContext context)
     {
@@ -70,7 +51,7 @@ public sealed class DynamoDbRequestCounter : IDisposable
 
     public void Dispose()
     {
-        _listener.Close();
+        _server.Dispose();
         _upstream.Dispose();
     }
 }
