@@ -1,7 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace CloudResume.Bench;
 
 /// <summary>One load level's outcome: throughput and latency percentiles (nearest rank).</summary>
-public sealed record LoadResult(int Concurrency, int Operations, TimeSpan Elapsed, double[] LatenciesMs, int Failures)
+public sealed record LoadResult(
+    int Concurrency, int Operations, TimeSpan Elapsed,
+    // Every sample stays out of the results file: the percentiles stand for them.
+    [property: JsonIgnore] double[] LatenciesMs,
+    int Failures)
 {
     public double OpsPerSecond => Operations / Elapsed.TotalSeconds;
 

@@ -21,7 +21,7 @@ public static class ResultsFile
         File.WriteAllText(stem + ".md", md.ToString());
 
         var json = new { started, machine, figures, sections = sections.ToDictionary(s => s.Title, s => s.Markdown) };
-        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(json, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         return stem + ".md";
     }
 }
