@@ -6,8 +6,6 @@ namespace CloudResume.Tests.Counter.Integration;
 /// </summary>
 public sealed class AtMostOnceWriteTests
 {
-    private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => fake.CreateFunctionClient();
-
     /// <summary>The day's salt exists; the visitor's marker says a repeat visitor; UpdateItem of <c>total</c> as given.</summary>
     private static Func<string, int, FakeAnswer?> Table(Func<int, FakeAnswer?> updateItem) => (operation, count) => operation switch
     {
@@ -17,65 +15,66 @@ public sealed class AtMostOnceWriteTests
         _ => FakeDynamoDb.Error("ValidationException"),
     };
 
+    /// <summary>The visit was counted and answered with <paramref name="counts"/>, after <paramref name="updatesSent"/> UpdateItems of <c>total</c>.</summary>
+    private static void AssertCounted(CounterOnFakeDynamoDb counter, CountedVisit visit, (long Views, long Visitors) counts, int updatesSent)
+    {
+        Assert.Equal(VisitOutcome.Counted, visit.Outcome);
+        Assert.Equal(counts, (visit.Counts.Views, visit.Counts.Visitors));
+        Assert.Equal(updatesSent, counter.Fake.Received("UpdateItem"));
+    }
+
     [Fact]
     public async Task Update_dropped_after_the_request_arrived_is_sent_once_and_is_ambiguous_not_retryable()
     {
-        await using var fake = new FakeDynamoDb(Table(_ => null));
-        using var client = ClientFor(fake);
+        await using var counter = new CounterOnFakeDynamoDb(Table(_ => null));
 
-        var failure = await Record.ExceptionAsync(() => FakeDynamoDb.CounterFor(client).CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None));
+        var failure = await Record.ExceptionAsync(() => counter.CountAsync());
 
         // It may have been applied: the function must not invite the page to send it again.
         Assert.IsType<AmbiguousWriteException>(failure);
-        Assert.Equal(1, fake.Received("UpdateItem"));
+        Assert.Equal(1, counter.Fake.Received("UpdateItem"));
     }
 
     [Fact]
     public async Task A_marker_whose_answer_is_lost_admits_the_view_and_the_visit_is_answered()
     {
-        await using var fake = new FakeDynamoDb((operation, _) => operation switch
+        await using var counter = new CounterOnFakeDynamoDb((operation, _) => operation switch
         {
             "GetItem" => FakeDynamoDb.SaltOfToday(),
             FakeDynamoDb.MarkerUpdate => null, // the marker's answer is lost
             "UpdateItem" => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"8"},"Visitors":{"N":"3"}}}"""),
             _ => FakeDynamoDb.Error("ValidationException"),
         });
-        using var client = ClientFor(fake);
 
-        var visit = await FakeDynamoDb.CounterFor(client).CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
+        var visit = await counter.CountAsync();
 
         // The allowance guards against floods; a marker that cannot answer must not fail a visit (nor count a new visitor).
-        Assert.Equal(VisitOutcome.Counted, visit.Outcome);
-        Assert.Equal((8, 3), (visit.Counts.Views, visit.Counts.Visitors));
-        Assert.Equal(1, fake.Received("UpdateItem"));
+        AssertCounted(counter, visit, (8, 3), updatesSent: 1);
     }
 
     [Fact]
     public async Task Throttled_update_is_retried_and_counted_once()
     {
-        await using var fake = new FakeDynamoDb(Table(count => count == 1
+        await using var counter = new CounterOnFakeDynamoDb(Table(count => count == 1
             ? FakeDynamoDb.Throttled()
             : FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"5"},"Visitors":{"N":"2"}}}""")));
-        using var client = ClientFor(fake);
 
-        var counts = await FakeDynamoDb.CounterFor(client).CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
+        var visit = await counter.CountAsync();
 
-        Assert.Equal((5, 2), (counts.Counts.Views, counts.Counts.Visitors));
-        Assert.Equal(2, fake.Received("UpdateItem"));
+        AssertCounted(counter, visit, (5, 2), updatesSent: 2); // the throttled attempt provably did not apply
     }
 
     [Fact]
     public async Task Read_dropped_after_the_request_arrived_is_retried()
     {
-        await using var fake = new FakeDynamoDb((operation, count) => operation == "GetItem" && count == 1
+        await using var counter = new CounterOnFakeDynamoDb((operation, count) => operation == "GetItem" && count == 1
             ? null
             : FakeDynamoDb.Ok("""{"Item":{"Views":{"N":"7"},"Visitors":{"N":"3"}}}"""));
-        using var client = ClientFor(fake);
 
-        var counts = await FakeDynamoDb.CounterFor(client).ReadAsync(0, FakeDynamoDb.Now, CancellationToken.None);
+        var counts = await counter.ReadAsync(0);
 
         Assert.Equal((7, 3), (counts.Views, counts.Visitors));
-        Assert.Equal(2, fake.Received("GetItem"));
+        Assert.Equal(2, counter.Fake.Received("GetItem"));
     }
 
     [Fact]

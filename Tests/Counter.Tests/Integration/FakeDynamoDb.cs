@@ -50,9 +50,6 @@ public sealed class FakeDynamoDb : IAsyncDisposable
     /// <summary>GetItem's answer when the day's salt exists.</summary>
     public static FakeAnswer SaltOfToday() => Ok("""{"Item":{"Id":{"S":"salt#2025-06-01"},"Salt":{"B":""" + $"\"{Salt}\"" + "}}}");
 
-    /// <summary>The function's counter, as Program.cs builds it, on <paramref name="client"/>.</summary>
-    public static VisitCounter CounterFor(AmazonDynamoDBClient client) => new(client, "visits", new DailySalt(client, "visits"));
-
     public static FakeAnswer Error(string type, int status = 400) =>
         new(status, $$"""{"__type":"{{ErrorPrefix}}{{type}}","message":"fake {{type}}"}""", type);
 

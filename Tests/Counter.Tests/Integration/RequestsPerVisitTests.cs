@@ -3,7 +3,7 @@ namespace CloudResume.Tests.Counter.Integration;
 /// <summary>How many DynamoDB requests a visit costs (docs/contracts.md), counted at a fake endpoint.</summary>
 public sealed class RequestsPerVisitTests
 {
-    private static FakeDynamoDb NewVisitorsTable() => new((operation, count) => operation switch
+    private static CounterOnFakeDynamoDb NewVisitorsTable() => new((operation, count) => operation switch
     {
         "GetItem" => FakeDynamoDb.SaltOfToday(),
         "PutItem" => FakeDynamoDb.Ok("{}"),
@@ -13,32 +13,35 @@ public sealed class RequestsPerVisitTests
         _ => FakeDynamoDb.Error("ValidationException"),
     });
 
-    private static AmazonDynamoDBClient ClientFor(FakeDynamoDb fake) => fake.CreateFunctionClient();
-
     /// <summary>Requests so far: GetItem, PutItem, marker UpdateItems (visitor, address), UpdateItem of <c>total</c>.</summary>
     private static (int Get, int Put, int Marker, int Update) Requests(FakeDynamoDb fake) =>
         (fake.Received("GetItem"), fake.Received("PutItem"), fake.Received(FakeDynamoDb.MarkerUpdate), fake.Received("UpdateItem"));
+
+    /// <summary>Counts a visit from each address in turn; after each, the requests so far must be the expected ones.</summary>
+    private static async Task AssertRequestsAfterEachVisit(
+        CounterOnFakeDynamoDb table, params (string SourceIp, (int Get, int Put, int Marker, int Update) Expected)[] visits)
+    {
+        foreach (var (sourceIp, expected) in visits)
+        {
+            await table.CountAsync(sourceIp);
+            Assert.Equal(expected, Requests(table.Fake));
+        }
+    }
 
     [Fact]
     public async Task A_new_visitor_costs_two_marker_updates_and_one_update_of_total_and_a_known_repeat_one_update()
     {
         await using var table = NewVisitorsTable();
-        using var client = ClientFor(table);
-        var counter = FakeDynamoDb.CounterFor(client);
 
-        await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
-        var afterFirst = Requests(table);
-        await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
-        var afterRepeat = Requests(table);
-
-        Assert.Equal((1, 0, 2, 1), afterFirst); // the day's salt read once, the visitor's and the address's markers, views + visitors in one write
-        Assert.Equal((1, 0, 2, 2), afterRepeat); // exactly one more write
+        await AssertRequestsAfterEachVisit(table,
+            ("203.0.113.7", (1, 0, 2, 1)), // the day's salt read once, the visitor's and the address's markers, views + visitors in one write
+            ("203.0.113.7", (1, 0, 2, 2))); // exactly one more write
     }
 
     [Fact]
     public async Task Creating_the_days_salt_adds_the_salt_put_and_one_prune_update_once_a_day()
     {
-        await using var table = new FakeDynamoDb((operation, _) => operation switch
+        await using var table = new CounterOnFakeDynamoDb((operation, _) => operation switch
         {
             "GetItem" => FakeDynamoDb.Ok("{}"), // nobody created the day's salt yet
             "PutItem" => FakeDynamoDb.Ok("{}"),
@@ -46,30 +49,22 @@ public sealed class RequestsPerVisitTests
             "UpdateItem" => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"1"},"Visitors":{"N":"1"}}}"""),
             _ => FakeDynamoDb.Error("ValidationException"),
         });
-        using var client = ClientFor(table);
-        var counter = FakeDynamoDb.CounterFor(client);
 
-        await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
-        var afterFirst = Requests(table);
-        await counter.CountAsync("203.0.113.8", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
-        var afterSecond = Requests(table);
-
-        Assert.Equal((1, 1, 2, 2), afterFirst); // salt get + put, two markers, views + visitors, the prune
-        Assert.Equal((1, 1, 4, 3), afterSecond); // a new visitor: two markers, views + visitors; no second prune
+        await AssertRequestsAfterEachVisit(table,
+            ("203.0.113.7", (1, 1, 2, 2)), // salt get + put, two markers, views + visitors, the prune
+            ("203.0.113.8", (1, 1, 4, 3))); // a new visitor: two markers, views + visitors; no second prune
     }
 
     [Fact]
     public async Task The_pages_counting_load_with_thirty_days_costs_one_update_for_a_known_visitor()
     {
         await using var table = NewVisitorsTable();
-        using var client = ClientFor(table);
-        var counter = FakeDynamoDb.CounterFor(client);
-        await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 0, CancellationToken.None);
-        var before = Requests(table);
+        await table.CountAsync();
+        var before = Requests(table.Fake);
 
-        var counts = await counter.CountAsync("203.0.113.7", "UA", FakeDynamoDb.Now, 30, CancellationToken.None);
+        var counts = await table.CountAsync(days: 30);
 
-        var after = Requests(table);
+        var after = Requests(table.Fake);
         Assert.Equal(before with { Update = before.Update + 1 }, after); // one UpdateItem answers ALL_NEW: no GetItem, no marker
         Assert.Equal(30, counts.Counts.Daily!.Count);
         Assert.Equal("2025-06-01", counts.Counts.Daily[^1].Date);
@@ -79,12 +74,10 @@ public sealed class RequestsPerVisitTests
     public async Task Read_of_ninety_days_is_one_get_item()
     {
         await using var table = NewVisitorsTable();
-        using var client = ClientFor(table);
-        var counter = FakeDynamoDb.CounterFor(client);
 
-        var counts = await counter.ReadAsync(90, FakeDynamoDb.Now, CancellationToken.None);
+        var counts = await table.ReadAsync(90);
 
-        Assert.Equal((1, 0, 0, 0), Requests(table));
+        Assert.Equal((1, 0, 0, 0), Requests(table.Fake));
         Assert.Equal(90, counts.Daily!.Count);
         Assert.Equal("2025-06-01", counts.Daily[^1].Date);
         Assert.All(counts.Daily, d => Assert.Equal((0, 0), (d.Views, d.Visitors))); // days absent from the item are zeros

@@ -13,18 +13,51 @@ public class VisitsHandlerTests
 
     private static string? Header(HttpApiResponse response, string name) => response.Headers?.GetValueOrDefault(name);
 
-    private static string Message(HttpApiResponse response) =>
-        JsonDocument.Parse(response.Body!).RootElement.GetProperty("message").GetString()!;
+    private static JsonElement Json(HttpApiResponse response) => JsonDocument.Parse(response.Body!).RootElement;
+
+    private static string Message(HttpApiResponse response) => Json(response).GetProperty("message").GetString()!;
+
+    /// <summary>Answered 200: its JSON body.</summary>
+    private static JsonElement OkJson(HttpApiResponse response)
+    {
+        Assert.Equal(200, response.StatusCode);
+        return Json(response);
+    }
+
+    private Task<HttpApiResponse> HandleWithDays(string method, string days) => Handle(ApiEvents.Request(method, query: ApiEvents.Days(days)));
+
+    /// <summary>Refused with <paramref name="status"/> before anything was counted.</summary>
+    private void AssertRefusedUncounted(int status, HttpApiResponse response)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Empty(_counter.Counted);
+    }
+
+    /// <summary>The limit is inclusive: a request at it is counted, one over it refused with <paramref name="status"/> and not counted.</summary>
+    private async Task AssertLimitAdmitsUpTo(HttpApiRequest atLimit, HttpApiRequest overLimit, int status)
+    {
+        Assert.Equal(200, (await Handle(atLimit)).StatusCode);
+        Assert.Equal(status, (await Handle(overLimit)).StatusCode);
+        Assert.Single(_counter.Counted);
+    }
+
+    /// <summary>DynamoDB unavailable: a JSON 503 that invites the page to retry in a second.</summary>
+    private static void AssertRetryableUnavailable(HttpApiResponse response)
+    {
+        Assert.Equal(503, response.StatusCode);
+        Assert.Equal("1", Header(response, "retry-after"));
+        Assert.Equal("application/json", Header(response, "content-type"));
+        Assert.NotEmpty(Message(response));
+    }
 
     [Fact]
     public async Task Post_counts_and_answers_views_and_visitors_as_json()
     {
         var response = await Handle(ApiEvents.Request("POST"));
 
-        Assert.Equal(200, response.StatusCode);
+        var body = OkJson(response);
         Assert.Equal("application/json", Header(response, "content-type"));
         Assert.Equal("no-store", Header(response, "cache-control"));
-        var body = JsonDocument.Parse(response.Body!).RootElement;
         Assert.Equal(11, body.GetProperty("views").GetInt64());
         Assert.Equal(5, body.GetProperty("visitors").GetInt64());
         Assert.False(body.TryGetProperty("daily", out _));
@@ -57,10 +90,9 @@ public class VisitsHandlerTests
     {
         var response = await Handle(ApiEvents.Request(method, path));
 
-        Assert.Equal(404, response.StatusCode);
+        AssertRefusedUncounted(404, response);
         Assert.Equal("application/json", Header(response, "content-type"));
         Assert.Equal("Not Found", Message(response));
-        Assert.Empty(_counter.Counted);
     }
 
     [Theory]
@@ -91,20 +123,16 @@ public class VisitsHandlerTests
     {
         var response = await Handle(ApiEvents.Request("POST", userAgent: userAgent));
 
-        Assert.Equal(400, response.StatusCode);
+        AssertRefusedUncounted(400, response);
         Assert.Contains("User-Agent", Message(response));
-        Assert.Empty(_counter.Counted);
     }
 
     [Fact]
     public async Task Post_with_user_agent_over_512_chars_is_400()
     {
         var browser512 = ApiEvents.Browser + new string('a', 512 - ApiEvents.Browser.Length);
-        Assert.Equal(200, (await Handle(ApiEvents.Request("POST", userAgent: browser512))).StatusCode);
-        var response = await Handle(ApiEvents.Request("POST", userAgent: browser512 + "a"));
 
-        Assert.Equal(400, response.StatusCode);
-        Assert.Single(_counter.Counted);
+        await AssertLimitAdmitsUpTo(ApiEvents.Request("POST", userAgent: browser512), ApiEvents.Request("POST", userAgent: browser512 + "a"), 400);
     }
 
     [Fact]
@@ -118,8 +146,7 @@ public class VisitsHandlerTests
     {
         var response = await Handle(ApiEvents.Request("POST", userAgent: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
 
-        Assert.Equal(200, response.StatusCode);
-        Assert.Equal(10, JsonDocument.Parse(response.Body!).RootElement.GetProperty("views").GetInt64());
+        Assert.Equal(10, OkJson(response).GetProperty("views").GetInt64());
         Assert.Empty(_counter.Counted);
     }
 
@@ -140,9 +167,7 @@ public class VisitsHandlerTests
     [InlineData("hello")]
     public async Task Post_with_a_body_that_is_not_a_json_object_is_400(string body)
     {
-        var response = await Handle(ApiEvents.Request("POST", body: body));
-        Assert.Equal(400, response.StatusCode);
-        Assert.Empty(_counter.Counted);
+        AssertRefusedUncounted(400, await Handle(ApiEvents.Request("POST", body: body)));
     }
 
     [Fact]
@@ -150,10 +175,8 @@ public class VisitsHandlerTests
     {
         // {"a":"\xff\xfe"} sent as binary: the gateway passes it base64-encoded.
         byte[] body = [.. "{\"a\":\""u8, 0xFF, 0xFE, .. "\"}"u8];
-        var response = await Handle(ApiEvents.Request("POST", body: Convert.ToBase64String(body), base64: true));
 
-        Assert.Equal(400, response.StatusCode);
-        Assert.Empty(_counter.Counted);
+        AssertRefusedUncounted(400, await Handle(ApiEvents.Request("POST", body: Convert.ToBase64String(body), base64: true)));
     }
 
     [Fact]
@@ -161,11 +184,9 @@ public class VisitsHandlerTests
     {
         var exactly1KiB = "{\"p\":\"" + new string('x', 1024 - 8) + "\"}";
         Assert.Equal(1024, exactly1KiB.Length);
-        Assert.Equal(200, (await Handle(ApiEvents.Request("POST", body: exactly1KiB))).StatusCode);
+        var over1KiB = "{\"p\":\"" + new string('x', 1024) + "\"}";
 
-        var response = await Handle(ApiEvents.Request("POST", body: "{\"p\":\"" + new string('x', 1024) + "\"}"));
-        Assert.Equal(413, response.StatusCode);
-        Assert.Single(_counter.Counted);
+        await AssertLimitAdmitsUpTo(ApiEvents.Request("POST", body: exactly1KiB), ApiEvents.Request("POST", body: over1KiB), 413);
     }
 
     [Fact]
@@ -184,19 +205,16 @@ public class VisitsHandlerTests
     [InlineData("90")]
     public async Task Get_with_valid_days_adds_the_series(string days)
     {
-        var response = await Handle(ApiEvents.Request("GET", query: ApiEvents.Days(days)));
+        var response = await HandleWithDays("GET", days);
 
-        Assert.Equal(200, response.StatusCode);
-        Assert.Equal(int.Parse(days), JsonDocument.Parse(response.Body!).RootElement.GetProperty("daily").GetArrayLength());
+        Assert.Equal(int.Parse(days), OkJson(response).GetProperty("daily").GetArrayLength());
     }
 
     [Fact]
     public async Task Post_with_days_counts_once_and_answers_the_series_from_the_count_itself()
     {
-        var response = await Handle(ApiEvents.Request("POST", query: ApiEvents.Days("30")));
+        var body = OkJson(await HandleWithDays("POST", "30"));
 
-        Assert.Equal(200, response.StatusCode);
-        var body = JsonDocument.Parse(response.Body!).RootElement;
         Assert.Equal(11, body.GetProperty("views").GetInt64());
         Assert.Equal(30, body.GetProperty("daily").GetArrayLength());
         Assert.Single(_counter.Counted);
@@ -209,10 +227,7 @@ public class VisitsHandlerTests
     [InlineData("abc")]
     public async Task Post_with_invalid_days_is_400_and_not_counted(string days)
     {
-        var response = await Handle(ApiEvents.Request("POST", query: ApiEvents.Days(days)));
-
-        Assert.Equal(400, response.StatusCode);
-        Assert.Empty(_counter.Counted);
+        AssertRefusedUncounted(400, await HandleWithDays("POST", days));
     }
 
     [Theory]
@@ -225,7 +240,7 @@ public class VisitsHandlerTests
     [InlineData("7,8")]
     public async Task Get_with_invalid_days_is_400(string days)
     {
-        var response = await Handle(ApiEvents.Request("GET", query: ApiEvents.Days(days)));
+        var response = await HandleWithDays("GET", days);
 
         Assert.Equal(400, response.StatusCode);
         Assert.Contains("days", Message(response));
@@ -251,13 +266,8 @@ public class VisitsHandlerTests
         var post = await Handle(ApiEvents.Request("POST"));
         var get = await Handle(ApiEvents.Request("GET"));
 
-        foreach (var response in new[] { post, get })
-        {
-            Assert.Equal(503, response.StatusCode);
-            Assert.Equal("1", Header(response, "retry-after"));
-            Assert.Equal("application/json", Header(response, "content-type"));
-            Assert.NotEmpty(Message(response));
-        }
+        AssertRetryableUnavailable(post);
+        AssertRetryableUnavailable(get);
     }
 
     [Fact]
