@@ -5,6 +5,10 @@ public sealed class CounterStackTests
 {
     private static readonly string TemplatePath = TemplateFile.Path;
 
+    /// <summary>The real template with the given parameter overrides; the rest take their defaults.</summary>
+    private static CounterStack LoadWith(params (string Name, string Value)[] parameters) =>
+        CounterStack.Load(TemplatePath, new StackContext { Parameters = parameters.ToDictionary(p => p.Name, p => p.Value) });
+
     [Fact]
     public void Routes_are_POST_and_GET_visits_through_the_counter_function_with_payload_2()
     {
@@ -22,10 +26,7 @@ public sealed class CounterStackTests
     [Fact]
     public void Cors_allows_only_the_site_origin_given_as_parameter()
     {
-        var stack = CounterStack.Load(TemplatePath, new StackContext
-        {
-            Parameters = new Dictionary<string, string> { ["SiteOrigin"] = "http://localhost:5080" },
-        });
+        var stack = LoadWith(("SiteOrigin", "http://localhost:5080"));
 
         Assert.NotNull(stack.Api.Cors);
         Assert.Equal(["http://localhost:5080"], stack.Api.Cors.AllowOrigins);
@@ -58,10 +59,7 @@ public sealed class CounterStackTests
     [Fact]
     public void Function_limits_and_stage_throttling_come_from_the_template_and_its_parameters()
     {
-        var stack = CounterStack.Load(TemplatePath, new StackContext
-        {
-            Parameters = new Dictionary<string, string> { ["ReservedConcurrency"] = "3", ["ThrottlingBurstLimit"] = "7" },
-        });
+        var stack = LoadWith(("ReservedConcurrency", "3"), ("ThrottlingBurstLimit", "7"));
 
         Assert.Equal(3, stack.Function.ReservedConcurrency);
         Assert.Equal(7, stack.Api.ThrottlingBurstLimit);
@@ -74,10 +72,7 @@ public sealed class CounterStackTests
     [Fact]
     public void A_parameter_override_outside_its_allowed_values_is_refused_with_the_reason()
     {
-        var error = Assert.Throws<TemplateException>(() => CounterStack.Load(TemplatePath, new StackContext
-        {
-            Parameters = new Dictionary<string, string> { ["Architecture"] = "sparc" },
-        }));
+        var error = Assert.Throws<TemplateException>(() => LoadWith(("Architecture", "sparc")));
         Assert.Contains("Architecture", error.Message);
     }
 }

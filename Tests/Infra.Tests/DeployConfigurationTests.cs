@@ -33,17 +33,13 @@ public sealed class DeployConfigurationTests
     [Fact]
     public void Every_parameter_under_AwsDeployment__Parameters_reaches_the_stack()
     {
+        (string Name, string Value)[] given = [("ThrottlingRateLimit", "10"), ("ThrottlingBurstLimit", "8"), ("BudgetEmail", "owner@example.com")];
         var options = BindEnvironment(
-            ("AwsDeployment__ArtifactBucket", "art"),
-            ("AwsDeployment__Parameters__ThrottlingRateLimit", "10"),
-            ("AwsDeployment__Parameters__ThrottlingBurstLimit", "8"),
-            ("AwsDeployment__Parameters__BudgetEmail", "owner@example.com"));
+            [("AwsDeployment__ArtifactBucket", "art"), .. given.Select(p => ($"AwsDeployment__Parameters__{p.Name}", p.Value))]);
 
         var parameters = StackParameters.For(options, "counter-lambda/cloudresume/x.zip", "");
 
-        Assert.Equal("10", parameters["ThrottlingRateLimit"]);
-        Assert.Equal("8", parameters["ThrottlingBurstLimit"]);
-        Assert.Equal("owner@example.com", parameters["BudgetEmail"]);
+        Assert.All(given, p => Assert.Equal(p.Value, parameters[p.Name]));
         Assert.Equal("art", parameters["ArtifactBucket"]);
     }
 

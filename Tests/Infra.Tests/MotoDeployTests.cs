@@ -14,14 +14,8 @@ public sealed class MotoDeployTests(MotoServer moto)
     private const string ApiUrl = "https://abc123.execute-api.us-east-1.amazonaws.com";
     private const string SiteUrl = "https://d111111abcdef8.cloudfront.net";
 
-    private DeployOptions Options(string package) => moto.Options("e2e", "e2e-artifacts") with
+    private DeployOptions Options(string package) => moto.WholeDeployOptions("e2e", "e2e-artifacts", package, ApiUrl, SiteUrl) with
     {
-        CreateArtifactBucket = true,
-        SkipPublish = true,
-        FunctionPackage = package,
-        ApiUrlOverride = ApiUrl,
-        SiteUrlOverride = SiteUrl,
-        SkipInvalidation = true,
         // Another resume than the checkout's: the deploy renders the file it is given.
         Resume = SampleResumes.Rich,
     };

@@ -35,16 +35,8 @@ public sealed class MotoLifecycleTests(MotoServer moto, ITestOutputHelper output
         ["cloudfront create-invalidation"] = ["cloudfront:CreateInvalidation"],
     };
 
-    private DeployOptions Options(string package, RecordingAwsCli aws) => moto.Options(Stack, Artifacts) with
-    {
-        CreateArtifactBucket = true,
-        SkipPublish = true,
-        FunctionPackage = package,
-        ApiUrlOverride = "https://life123.execute-api.us-east-1.amazonaws.com",
-        SiteUrlOverride = SiteUrl,
-        SkipInvalidation = true,
-        AwsCli = aws.Script,
-    };
+    private DeployOptions Options(string package, RecordingAwsCli aws) =>
+        moto.WholeDeployOptions(Stack, Artifacts, package, "https://life123.execute-api.us-east-1.amazonaws.com", SiteUrl) with { AwsCli = aws.Script };
 
     [Fact]
     public async Task Preview_deploy_a_rebuilt_same_source_redeploy_that_uploads_nothing_logs_and_destroy_keeping_only_the_table()

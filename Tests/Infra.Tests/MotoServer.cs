@@ -36,6 +36,21 @@ public sealed class MotoServer : IAsyncLifetime
         ArtifactBucket = artifactBucket,
     };
 
+    /// <summary>
+    /// Options for a whole deploy (Deploy/AwsDeployment) here: the artifact bucket created as needed, the given package
+    /// as it is (no <c>dotnet publish</c>), stand-in URLs for the outputs moto does not return, and no CloudFront invalidation.
+    /// </summary>
+    public DeployOptions WholeDeployOptions(string stackName, string artifactBucket, string package, string apiUrl, string siteUrl) =>
+        Options(stackName, artifactBucket) with
+        {
+            CreateArtifactBucket = true,
+            SkipPublish = true,
+            FunctionPackage = package,
+            ApiUrlOverride = apiUrl,
+            SiteUrlOverride = siteUrl,
+            SkipInvalidation = true,
+        };
+
     public AwsCli Cli() => new(new DeployOptions { Region = Region, EndpointUrl = Endpoint, AwsEnvironment = Credentials(), RepositoryRoot = RepositoryLayout.Current.Root });
 
     public async Task InitializeAsync()
