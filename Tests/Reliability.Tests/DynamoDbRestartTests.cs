@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CloudResume.Tests.Reliability;
 
 /// <summary>DynamoDB dies (SIGKILL) under load and comes back on the same port and data.</summary>
@@ -15,29 +13,23 @@ public sealed class DynamoDbRestartTests
     [Fact]
     public async Task Killing_DynamoDB_mid_load_loses_no_acknowledged_visit_and_service_resumes_by_itself()
     {
-        using var data = new ScratchDirectory("reliability-dynalite");
-        await using var deployment = await ReliabilityDeployment.StartAsync(data.Path);
-        using var api = new VisitsApi(deployment.Emulator.GatewayPort);
-        await deployment.WarmUpAsync(api, Callers);
+        await using var target = await RestartableDeployment.StartAsync("reliability-dynalite", Callers);
+        var (deployment, api) = (target.Deployment, target.Api);
         var before = await api.GetViewsAsync();
         var environmentsBefore = deployment.Emulator.FunctionProcessIds().Order().ToList();
 
-        var calls = new ConcurrentQueue<Call>();
-        using var stop = new CancellationTokenSource();
-        var load = Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(async () =>
+        var calls = new SteadyLoad<Call>(Callers, async () =>
         {
-            for (var i = 0; i < CallsPerCallerCap && !stop.IsCancellationRequested; i++)
+            var started = Stopwatch.GetTimestamp();
+            var answer = await api.PostVisitAsync();
+            var call = new Call(started, Stopwatch.GetTimestamp(), answer);
+            if (!answer.IsOk)
             {
-                var started = Stopwatch.GetTimestamp();
-                var answer = await api.PostVisitAsync();
-                calls.Enqueue(new Call(started, Stopwatch.GetTimestamp(), answer));
-                if (!answer.IsOk)
-                {
-                    // A page's script would back off too; keeps the outage from becoming a busy loop.
-                    await Task.Delay(50);
-                }
+                // A page's script would back off too; keeps the outage from becoming a busy loop.
+                await Task.Delay(50);
             }
-        })));
+            return call;
+        }, CallsPerCallerCap);
 
         await Eventually.WaitForAsync(() => calls.Count(c => c.Answer.IsOk) >= OkBeforeKill, "visits before the kill");
         var killStarted = Stopwatch.GetTimestamp();
@@ -50,11 +42,9 @@ public sealed class DynamoDbRestartTests
         var restartEnded = Stopwatch.GetTimestamp();
 
         await Eventually.WaitForAsync(() => calls.Count(c => c.Started > restartEnded && c.Answer.IsOk) >= OkAfterRestart, "visits after the restart");
-        await stop.CancelAsync();
-        await load;
+        var all = await calls.StopAsync();
         var after = await api.GetViewsAsync();
 
-        var all = calls.ToList();
         var ok = all.Where(c => c.Answer.IsOk).Select(c => c.Answer.Views!.Value).ToList();
         var failed = all.Where(c => !c.Answer.IsOk).ToList();
 

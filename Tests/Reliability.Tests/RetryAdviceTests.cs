@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Xunit.Abstractions;
 
 namespace CloudResume.Tests.Reliability;
@@ -22,21 +21,11 @@ public sealed class RetryAdviceTests(ITestOutputHelper output)
     [Fact]
     public async Task A_caller_that_retries_only_when_told_counts_each_page_view_at_most_once_through_a_pause_and_a_kill()
     {
-        using var data = new ScratchDirectory("retry-advice-dynalite");
-        await using var deployment = await ReliabilityDeployment.StartAsync(data.Path);
-        using var api = new VisitsApi(deployment.Emulator.GatewayPort);
-        await deployment.WarmUpAsync(api, Callers);
+        await using var target = await RestartableDeployment.StartAsync("retry-advice-dynalite", Callers);
+        var (deployment, api) = (target.Deployment, target.Api);
         var before = await api.GetViewsAsync();
 
-        var views = new ConcurrentQueue<PageView>();
-        using var stop = new CancellationTokenSource();
-        var load = Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                views.Enqueue(await ViewPageAsync(api));
-            }
-        })));
+        var views = new SteadyLoad<PageView>(Callers, () => ViewPageAsync(api));
         int AcknowledgedSince(long moment) => views.Count(v => v.Started > moment && v.Last.IsOk);
 
         await Eventually.WaitForAsync(() => AcknowledgedSince(0) >= OkPerPhase, "page views before the pause");
@@ -52,11 +41,9 @@ public sealed class RetryAdviceTests(ITestOutputHelper output)
         await deployment.Dynalite.StartAsync();
         var restarted = Stopwatch.GetTimestamp();
         await Eventually.WaitForAsync(() => AcknowledgedSince(restarted) >= OkPerPhase, "page views after the restart");
-        await stop.CancelAsync();
-        await load;
+        var all = await views.StopAsync();
         var growth = await api.GetViewsAsync() - before;
 
-        var all = views.ToList();
         var acknowledged = all.Where(v => v.Last.IsOk).ToList();
         var maybeCounted = all.Count(v => v.Last is { Status: HttpStatusCode.ServiceUnavailable, HasRetryAfter: false });
         var retried = all.Where(v => v.RetriesAdvised > 0).ToList();

@@ -38,13 +38,7 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
     [Fact]
     public async Task The_functions_log_records_arrive_over_OTLP_each_carrying_its_own_invocations_trace()
     {
-        using var api = app.CreateApiClient();
-        api.DefaultRequestHeaders.UserAgent.ParseAdd(AppHostTests.BrowserUserAgent);
-        for (var i = 0; i < 3; i++)
-        {
-            using var post = await api.PostAsync("/visits", null);
-            post.EnsureSuccessStatusCode();
-        }
+        await VisitAsync(Enumerable.Repeat(AppHostTests.BrowserUserAgent, 3));
 
         // Each invocation's server span and the records written within it.
         await WaitForAsync(() => HandledRecords().Count >= 3, "three 'Handled' log records from counter");
@@ -66,18 +60,9 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
     [Fact]
     public async Task No_trace_is_rooted_in_a_Runtime_API_call()
     {
-        using var api = app.CreateApiClient();
-        api.DefaultRequestHeaders.UserAgent.ParseAdd(AppHostTests.BrowserUserAgent);
-        var visits = new List<string>();
-        for (var i = 0; i < 2; i++)
-        {
-            // Two in a row: the first invocation's response and the second one's long poll of /next have both ended
-            // by the time the second visit's gateway span arrives, so their spans would have been exported by then.
-            using var post = await api.PostAsync("/visits", null);
-            post.EnsureSuccessStatusCode();
-            var requestId = post.Headers.GetValues("apigw-requestid").Single();
-            visits.Add(requestId);
-        }
+        // Two in a row: the first invocation's response and the second one's long poll of /next have both ended
+        // by the time the second visit's gateway span arrives, so their spans would have been exported by then.
+        await VisitAsync(Enumerable.Repeat(AppHostTests.BrowserUserAgent, 2));
         await WaitForAsync(() => app.Telemetry.Spans.Count(span => span.ServiceName == "api" && span.Name == "POST /visits") >= 2, "the gateway's spans of both visits");
 
         var runtimeApi = app.Telemetry.Spans.Where(span => span.Name.Contains(RuntimeApiPrefix, StringComparison.Ordinal)
@@ -88,13 +73,7 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
     [Fact]
     public async Task The_visits_metric_never_goes_down_when_execution_environments_retire()
     {
-        using var api = app.CreateApiClient();
-        for (var i = 0; i < 3; i++)
-        {
-            using var post = new HttpRequestMessage(HttpMethod.Post, "/visits");
-            post.Headers.UserAgent.ParseAdd(AppHostTests.BrowserUserAgent.Replace("Chrome/156.0", $"Chrome/{140 + i}.0"));
-            (await api.SendAsync(post)).EnsureSuccessStatusCode();
-        }
+        await VisitAsync(Enumerable.Range(140, 3).Select(ChromeOfVersion));
         await WaitForAsync(() => Visits().Count > 0, "the visits metric");
         var beforeRetirement = Visits()[^1].Value;
 
@@ -103,12 +82,7 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
         using var control = new HttpClient { BaseAddress = runtime };
         using var recycled = await control.PostAsJsonAsync(EmulatorPaths.RecycleEnvironments, new RecycleRequest(null), LocalSystemJsonContext.Default.RecycleRequest);
         recycled.EnsureSuccessStatusCode();
-        for (var i = 0; i < 3; i++)
-        {
-            using var post = new HttpRequestMessage(HttpMethod.Post, "/visits");
-            post.Headers.UserAgent.ParseAdd(AppHostTests.BrowserUserAgent.Replace("Chrome/156.0", $"Chrome/{150 + i}.0"));
-            (await api.SendAsync(post)).EnsureSuccessStatusCode();
-        }
+        await VisitAsync(Enumerable.Range(150, 3).Select(ChromeOfVersion));
         await WaitForAsync(() => Visits()[^1].Value >= beforeRetirement + 3, "the visits metric to count the visits after the retirement");
 
         var points = Visits();
@@ -120,6 +94,22 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
         List<ReceivedSumPoint> Visits() =>
             [.. app.Telemetry.SumPoints.Where(point => point.ServiceName == "counter" && point.Name == "visits").OrderBy(point => point.TimeUnixNano)];
     }
+
+    /// <summary>One visit through the gateway per user agent, one after another; each must be answered 2xx.</summary>
+    private async Task VisitAsync(IEnumerable<string> userAgents)
+    {
+        using var api = app.CreateApiClient();
+        foreach (var userAgent in userAgents)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/visits");
+            post.Headers.UserAgent.ParseAdd(userAgent);
+            using var answer = await api.SendAsync(post);
+            answer.EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>The suite's browser at another version: to the function, another visitor.</summary>
+    private static string ChromeOfVersion(int version) => AppHostTests.BrowserUserAgent.Replace("Chrome/156.0", $"Chrome/{version}.0");
 
     private static async Task WaitForAsync(Func<bool> condition, string what)
     {
