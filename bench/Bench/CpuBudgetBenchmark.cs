@@ -1,3 +1,5 @@
+using CloudResume.Contracts.Visits;
+
 namespace CloudResume.Bench;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class CpuBudgetBenchmark
 
     public sealed record Row(int Concurrency, Autocannon.Result EndToEnd, Budget EndToEndCpu, Autocannon.Result Raw, Budget RawCpu)
     {
-        public double Ratio => EndToEnd.Throughput() / Raw.Throughput();
+        public double Ratio => EndToEnd.RequestsPerSecond / Raw.RequestsPerSecond;
     }
 
     /// <summary>CPU µs per request of each component over one load.</summary>
@@ -47,7 +49,7 @@ public static class CpuBudgetBenchmark
             var row = new Row(level, endToEnd, endToEndCpu, rawResult, rawCpu);
             rows.Add(row);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  c={level,-3} POST /visits {endToEnd.Throughput(),7:F0}/s  raw {rawResult.Throughput(),7:F0}/s  ratio {row.Ratio:F2}  " +
+                $"  c={level,-3} POST /visits {endToEnd.RequestsPerSecond,7:F0}/s  raw {rawResult.RequestsPerSecond,7:F0}/s  ratio {row.Ratio:F2}  " +
                 $"µs/request: function {endToEndCpu.Function:F0}  emulator {endToEndCpu.Emulator:F0}  dynalite {endToEndCpu.Dynalite:F0}  client {endToEndCpu.Client:F0}"));
         }
         var memory = await MeasureMemoryAsync(deployment, visits, startRss);
@@ -62,15 +64,13 @@ public static class CpuBudgetBenchmark
         foreach (var r in rows)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Concurrency} | {r.EndToEnd.Throughput():F0}/s | {r.Raw.Throughput():F0}/s | {r.Ratio:F2} | {r.EndToEndCpu.Function:F0} | {r.EndToEndCpu.Emulator:F0} | {r.EndToEndCpu.Dynalite:F0} | {r.EndToEndCpu.Client:F0} | {r.RawCpu.Dynalite:F0} | {r.RawCpu.Client:F0} | {r.EndToEnd.P50Ms:F0} / {r.EndToEnd.P99Ms:F0} | {r.EndToEnd.Non2xx + r.EndToEnd.Errors + r.EndToEnd.Timeouts + r.Raw.Non2xx + r.Raw.Errors} |"));
+                $"| {r.Concurrency} | {r.EndToEnd.RequestsPerSecond:F0}/s | {r.Raw.RequestsPerSecond:F0}/s | {r.Ratio:F2} | {r.EndToEndCpu.Function:F0} | {r.EndToEndCpu.Emulator:F0} | {r.EndToEndCpu.Dynalite:F0} | {r.EndToEndCpu.Client:F0} | {r.RawCpu.Dynalite:F0} | {r.RawCpu.Client:F0} | {r.EndToEnd.P50Ms:F0} / {r.EndToEnd.P99Ms:F0} | {r.EndToEnd.Non2xx + r.EndToEnd.Errors + r.EndToEnd.Timeouts + r.Raw.Non2xx + r.Raw.Errors} |"));
         }
         text.AppendLine();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Emulator memory: RSS {memory.StartRssKib / 1024.0:F0} MB at start; {memory.Requests:N0} POSTs at concurrency 50 in {memory.Seconds:F0} s ({memory.Non2xx} not 2xx): peak {memory.PeakRssKib / 1024.0:F0} MB during, {memory.AfterRssKib / 1024.0:F0} MB 15 s after."));
         return text.ToString();
     }
-
-    private static double Throughput(this Autocannon.Result result) => result.Requests / result.Seconds;
 
     private static Func<int, int, JsonObject> EndToEnd(LocalDeployment deployment) => (connections, seconds) => new JsonObject
     {
@@ -93,7 +93,7 @@ public static class CpuBudgetBenchmark
             ["x-amz-date"] = "20261126T000000Z",
             ["authorization"] = "AWS4-HMAC-SHA256 Credential=local/20261126/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0",
         },
-        ["body"] = $$$"""{"TableName":"{{{LocalTemplate.DefaultTableName}}}","Key":{"Id":{"S":"bench#raw"}},"UpdateExpression":"ADD #v :one","ExpressionAttributeNames":{"#v":"Views"},"ExpressionAttributeValues":{":one":{"N":"1"}},"ReturnValues":"UPDATED_NEW"}""",
+        ["body"] = $$$"""{"TableName":"{{{LocalTemplate.DefaultTableName}}}","Key":{"{{{TableKeys.Id}}}":{"S":"bench#raw"}},"UpdateExpression":"ADD #v :one","ExpressionAttributeNames":{"#v":"{{{TableKeys.Views}}}"},"ExpressionAttributeValues":{":one":{"N":"1"}},"ReturnValues":"UPDATED_NEW"}""",
         ["connections"] = connections,
         ["duration"] = seconds,
     };

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CloudResume.Contracts.Visits;
 
 namespace CloudResume.Bench;
 
@@ -77,9 +78,9 @@ public static class ThroughputBenchmark
     private static Task AddAsync(IAmazonDynamoDB dynamo, string id) => dynamo.UpdateItemAsync(new UpdateItemRequest
     {
         TableName = LocalTemplate.DefaultTableName,
-        Key = new() { ["Id"] = new AttributeValue { S = id } },
+        Key = new() { [TableKeys.Id] = new AttributeValue { S = id } },
         UpdateExpression = "ADD #views :one",
-        ExpressionAttributeNames = new() { ["#views"] = "Views" },
+        ExpressionAttributeNames = new() { ["#views"] = TableKeys.Views },
         ExpressionAttributeValues = new() { [":one"] = new AttributeValue { N = "1" } },
         ReturnValues = ReturnValue.UPDATED_NEW,
     });
@@ -87,7 +88,7 @@ public static class ThroughputBenchmark
     // The seed (Python): update_item ADD VisitTotal, then a separate get_item to read it back.
     private static async Task SeedVisitAsync(IAmazonDynamoDB dynamo)
     {
-        var key = new Dictionary<string, AttributeValue> { ["Id"] = new() { S = "bench#seed" } };
+        var key = new Dictionary<string, AttributeValue> { [TableKeys.Id] = new() { S = "bench#seed" } };
         await dynamo.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = LocalTemplate.DefaultTableName,

@@ -12,7 +12,6 @@ const ticks = Number(fields[11]) + Number(fields[12]);
 console.log(JSON.stringify({
   requests: result.requests.total,
   seconds: result.duration,
-  requestsPerSecond: result.requests.average,
   non2xx: result.non2xx,
   errors: result.errors,
   timeouts: result.timeouts,
