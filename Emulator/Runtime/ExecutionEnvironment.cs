@@ -64,7 +64,9 @@ public sealed class ExecutionEnvironment(int id, int port, EmulatedFunction func
             ?? (Path.GetDirectoryName(Path.GetFullPath(command)) is { } dir && File.Exists(command) ? dir : Environment.CurrentDirectory);
         var start = new ProcessStartInfo(command, settings.Arguments)
         {
-            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         // Exactly Lambda's environment: nothing of the emulator's own leaks into the function.
         start.Environment.Clear();
