@@ -1,6 +1,6 @@
 namespace CloudResume.Local.Processes;
 
-/// <summary>Reads /proc: which processes a given process started (the emulator's execution environments).</summary>
+/// <summary>Reads /proc: which processes a given process started (the emulator's execution environments), and what runs.</summary>
 public static class ProcessTable
 {
     public static IReadOnlyList<int> ChildrenOf(int parentId, string command)
@@ -12,16 +12,7 @@ public static class ProcessTable
             {
                 continue;
             }
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(directory, "stat"));
-            }
-            catch (IOException)
-            {
-                continue; // exited while we looked
-            }
-            catch (UnauthorizedAccessException)
+            if (Read(directory, "stat") is not { } stat)
             {
                 continue;
             }
@@ -40,5 +31,21 @@ public static class ProcessTable
             }
         }
         return children;
+    }
+
+    /// <summary>The executable (argv[0]) of every process running now.</summary>
+    public static IReadOnlyList<string> Executables() =>
+        [.. Directory.EnumerateDirectories("/proc").Select(directory => Read(directory, "cmdline")?.Split('\0')[0]).OfType<string>()];
+
+    private static string? Read(string directory, string file)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(directory, file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // exited while we looked, or not ours to read
+        }
     }
 }

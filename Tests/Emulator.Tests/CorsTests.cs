@@ -23,12 +23,12 @@ public sealed class CorsTests(ManagedEmulatorFixture fixture)
         ["Access-Control-Expose-Headers"] = "retry-after",
     };
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? origin, string? requestMethod = null)
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? origin, string? requestMethod = null)
     {
-        var request = new HttpRequestMessage(method, fixture.Url(path));
-        if (origin is not null) request.Headers.Add("Origin", origin);
-        if (requestMethod is not null) request.Headers.Add("Access-Control-Request-Method", requestMethod);
-        return await fixture.Client.SendAsync(request);
+        List<(string, string)> headers = [];
+        if (origin is not null) headers.Add(("Origin", origin));
+        if (requestMethod is not null) headers.Add(("Access-Control-Request-Method", requestMethod));
+        return fixture.Client.SendAsync(fixture.Request(method, path, [.. headers]));
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -4,13 +4,7 @@ namespace CloudResume.Tests.Emulator;
 [Collection(ManagedEmulatorCollection.Name)]
 public sealed class ExecutionEnvironmentTests(ManagedEmulatorFixture fixture)
 {
-    private async Task<int> PidAsync(string query = "")
-    {
-        using var response = await fixture.Client.GetAsync(fixture.Url("/visits" + query));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {text}");
-        return (int)JsonNode.Parse(text)!["pid"]!;
-    }
+    private Task<int> PidAsync(string query = "") => fixture.Client.GetPidAsync(fixture.Url("/visits" + query));
 
     [Fact]
     public async Task Idle_environment_is_reused_for_the_next_invocation()

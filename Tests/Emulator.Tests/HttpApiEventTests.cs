@@ -15,7 +15,7 @@ public sealed class HttpApiEventTests(ManagedEmulatorFixture fixture)
     [Fact]
     public async Task Event_has_every_field_of_the_AWS_payload_2_0_sample_with_the_same_types()
     {
-        var echo = await EchoAsync(new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits")));
+        var echo = await EchoAsync(fixture.Request(HttpMethod.Get, "/visits"));
         var actual = echo["event"]!.AsObject();
         var sample = LoadSample();
 
@@ -150,7 +150,7 @@ public sealed class HttpApiEventTests(ManagedEmulatorFixture fixture)
     public async Task Next_carries_request_id_deadline_and_function_arn()
     {
         var before = DateTimeOffset.UtcNow;
-        var invocation = (await EchoAsync(new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits"))))["invocation"]!;
+        var invocation = (await EchoAsync(fixture.Request(HttpMethod.Get, "/visits")))["invocation"]!;
         Assert.True(Guid.TryParse((string?)invocation["Lambda-Runtime-Aws-Request-Id"], out _));
         var deadline = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((string)invocation["Lambda-Runtime-Deadline-Ms"]!));
         Assert.InRange(deadline, before.AddSeconds(4), before.AddSeconds(6)); // Timeout: 5 in the template
@@ -160,7 +160,7 @@ public sealed class HttpApiEventTests(ManagedEmulatorFixture fixture)
     [Fact]
     public async Task Managed_environment_gets_Lambdas_environment_variables()
     {
-        var env = (await EchoAsync(new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits"))))["env"]!;
+        var env = (await EchoAsync(fixture.Request(HttpMethod.Get, "/visits")))["env"]!;
         Assert.Matches(@"^127\.0\.0\.1:\d+$", (string?)env["AWS_LAMBDA_RUNTIME_API"]);
         Assert.NotEqual($"127.0.0.1:{fixture.Emulator.RuntimePort}", (string?)env["AWS_LAMBDA_RUNTIME_API"]);
         Assert.Equal("bootstrap", (string?)env["_HANDLER"]);
@@ -182,7 +182,7 @@ public sealed class HttpApiEventTests(ManagedEmulatorFixture fixture)
     [Fact]
     public async Task Function_output_is_forwarded_to_the_emulator_console_under_the_function_name()
     {
-        await EchoAsync(new HttpRequestMessage(HttpMethod.Get, fixture.Url("/visits")));
+        await EchoAsync(fixture.Request(HttpMethod.Get, "/visits"));
         // The console is the behaviour here: the function's line, on a line that names the function (the format is not).
         var line = await fixture.Emulator.Process.WaitForLineAsync(l => l.Contains("scripted runtime ready", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Contains("cloudresume-counter", line, StringComparison.Ordinal);

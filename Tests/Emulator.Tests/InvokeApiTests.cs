@@ -116,7 +116,7 @@ public sealed class InvokeApiTests(ExternalEmulatorFixture fixture)
         using var invocation = await fixture.InvokeAsync(SendInvokeAsync("cloudresume-counter", """{"after":1}"""));
         Assert.Equal(1, (int)invocation.Event.Json["after"]!);
         await invocation.RespondAsync("{}");
-        (await invocation.Answer).Dispose();
+        await invocation.AssertCallerGetsAsync(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class StandaloneEmulatorTests
         { ["--template", Template, "--parameter", "ReservedConcurrency=0"], "ReservedConcurrency" },
         { ["--template", Template, "--gateway-port", "eighty"], "--gateway-port" },
         { ["--template", Template, "--runtime-port", "70000"], "--runtime-port" },
+        { ["--template", Template, "--idle-timeout", "0"], "--idle-timeout must be at least 1 second" },
     };
 
     [Theory]

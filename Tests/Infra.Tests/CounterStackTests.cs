@@ -5,10 +5,6 @@ public sealed class CounterStackTests
 {
     private static readonly string TemplatePath = TemplateFile.Path;
 
-    /// <summary>The real template with the given parameter overrides; the rest take their defaults.</summary>
-    private static CounterStack LoadWith(params (string Name, string Value)[] parameters) =>
-        CounterStack.Load(TemplatePath, new StackContext { Parameters = parameters.ToDictionary(p => p.Name, p => p.Value) });
-
     [Fact]
     public void Routes_are_POST_and_GET_visits_through_the_counter_function_with_payload_2()
     {
@@ -26,7 +22,7 @@ public sealed class CounterStackTests
     [Fact]
     public void Cors_allows_only_the_site_origin_given_as_parameter()
     {
-        var stack = LoadWith(("SiteOrigin", "http://localhost:5080"));
+        var stack = TemplateFile.LoadStack(("SiteOrigin", "http://localhost:5080"));
 
         Assert.NotNull(stack.Api.Cors);
         Assert.Equal(["http://localhost:5080"], stack.Api.Cors.AllowOrigins);
@@ -59,7 +55,7 @@ public sealed class CounterStackTests
     [Fact]
     public void Function_limits_and_stage_throttling_come_from_the_template_and_its_parameters()
     {
-        var stack = LoadWith(("ReservedConcurrency", "3"), ("ThrottlingBurstLimit", "7"));
+        var stack = TemplateFile.LoadStack(("ReservedConcurrency", "3"), ("ThrottlingBurstLimit", "7"));
 
         Assert.Equal(3, stack.Function.ReservedConcurrency);
         Assert.Equal(7, stack.Api.ThrottlingBurstLimit);
@@ -72,7 +68,7 @@ public sealed class CounterStackTests
     [Fact]
     public void A_parameter_override_outside_its_allowed_values_is_refused_with_the_reason()
     {
-        var error = Assert.Throws<TemplateException>(() => LoadWith(("Architecture", "sparc")));
+        var error = Assert.Throws<TemplateException>(() => TemplateFile.LoadStack(("Architecture", "sparc")));
         Assert.Contains("Architecture", error.Message);
     }
 }

@@ -10,11 +10,17 @@ internal static class TemplateFile
     public static CloudFormationTemplate Load(params (string Name, string Value)[] parameters) => LoadIn("us-east-1", parameters);
 
     public static CloudFormationTemplate LoadIn(string region, params (string Name, string Value)[] parameters) =>
-        CloudFormationTemplate.Load(Path, new StackContext
-        {
-            StackName = "resume",
-            Region = region,
-            AccountId = "123456789012",
-            Parameters = parameters.ToDictionary(p => p.Name, p => p.Value),
-        });
+        CloudFormationTemplate.Load(Path, Context(region, parameters));
+
+    /// <summary>The template read as the counter's stack (function, API, table).</summary>
+    public static CounterStack LoadStack(params (string Name, string Value)[] parameters) =>
+        CounterStack.Load(Path, Context("us-east-1", parameters));
+
+    private static StackContext Context(string region, (string Name, string Value)[] parameters) => new()
+    {
+        StackName = "resume",
+        Region = region,
+        AccountId = "123456789012",
+        Parameters = parameters.ToDictionary(p => p.Name, p => p.Value),
+    };
 }

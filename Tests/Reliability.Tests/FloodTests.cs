@@ -18,7 +18,7 @@ public sealed class FloodTests(ITestOutputHelper output)
     private const string Chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{0}.0.0.0 Safari/537.36";
 
     [Fact]
-    public async Task A_flood_of_reloads_adds_at_most_the_visitors_daily_views_and_is_answered_every_time()
+    public async Task A_reloading_visitor_adds_exactly_its_daily_views_a_flood_at_most_that_per_environment_and_every_reload_is_answered()
     {
         await using var deployment = await ReliabilityDeployment.StartAsync(visitLimits: true);
         await deployment.WarmUpAsync(FloodConnections);
@@ -31,10 +31,11 @@ public sealed class FloodTests(ITestOutputHelper output)
         var (viewsAfter, visitorsAfter) = await CountsAsync(deployment);
 
         // One connection reloading: one environment at a time serves it, and the allowance is exact.
-        using var reloader = new VisitsApi(deployment.Emulator.GatewayPort, Chrome.Replace("{0}", "120"), Loopback(14));
+        using var reloader = new VisitsApi(deployment.Emulator.GatewayPort, string.Format(Chrome, 120), Loopback(14));
         for (var i = 0; i < 3 * MaxViews; i++)
         {
-            Assert.True((await reloader.PostVisitAsync()).IsOk);
+            var answer = await reloader.PostVisitAsync();
+            Assert.True(answer.IsOk, $"reload {i + 1}: {answer}");
         }
         var (viewsAtLast, _) = await CountsAsync(deployment);
         output.WriteLine($"{3 * MaxViews} reloads one after another: views +{viewsAtLast - viewsAfter}");
@@ -90,7 +91,7 @@ public sealed class FloodTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task At_the_templates_throttle_a_one_client_flood_is_held_to_the_stages_rate_and_every_other_request_gets_a_quick_answer_as_in_AWS()
+    public async Task At_the_templates_throttle_a_one_client_flood_gets_the_stages_tokens_and_no_more_and_another_client_is_answered_within_a_second_as_in_AWS()
     {
         // API Gateway's stage throttle is one token bucket for all clients (an HTTP API has no per-client limit): a flood
         // takes nearly every token and others mostly get 429, as in AWS (docs/deploy.md, "Floods"). What the throttle
@@ -103,7 +104,7 @@ public sealed class FloodTests(ITestOutputHelper output)
 
         output.WriteLine($"throttle {rate}/s, burst {burst}; flood: {flood.Summary}; second client: {visitor.Summary}");
         var allowed = burst + rate * flood.Seconds;
-        Assert.True(flood.Ok + visitor.Ok <= allowed * 1.1, $"{flood.Ok + visitor.Ok} requests got through a throttle allowing {allowed:0}");
+        Assert.InRange(flood.Ok + visitor.Ok, allowed * 0.5, allowed * 1.1); // the bucket's tokens are granted, and no more
         Assert.All(flood.Answers.Concat(visitor.Answers), answer =>
             Assert.True(answer.IsOk || answer.Status == HttpStatusCode.TooManyRequests, $"an answer under the flood: {answer}"));
         Assert.True(visitor.Answers.Count >= FloodFor / VisitorPace / 2, $"the second client was kept waiting: {visitor.Summary}");

@@ -16,7 +16,7 @@ public sealed class RetryAdviceTests(ITestOutputHelper output)
 
     private int _retriesAdvised;
 
-    private sealed record PageView(long Started, int Attempts, int RetriesAdvised, VisitAnswer Last);
+    private sealed record PageView(long Started, int RetriesAdvised, VisitAnswer Last);
 
     [Fact]
     public async Task A_caller_that_retries_only_when_told_counts_each_page_view_at_most_once_through_a_pause_and_a_kill()
@@ -25,7 +25,7 @@ public sealed class RetryAdviceTests(ITestOutputHelper output)
         var (deployment, api) = (target.Deployment, target.Api);
         var before = await api.GetViewsAsync();
 
-        var views = new SteadyLoad<PageView>(Callers, () => ViewPageAsync(api));
+        await using var views = new SteadyLoad<PageView>(Callers, () => ViewPageAsync(api));
         int AcknowledgedSince(long moment) => views.Count(v => v.Started > moment && v.Last.IsOk);
 
         await Eventually.WaitForAsync(() => AcknowledgedSince(0) >= OkPerPhase, "page views before the pause");
@@ -74,7 +74,7 @@ public sealed class RetryAdviceTests(ITestOutputHelper output)
             var answer = await api.PostVisitAsync();
             if (answer.RetryAfter is not { } delay || attempt == AttemptsPerPageView)
             {
-                return new PageView(started, attempt, attempt - 1, answer);
+                return new PageView(started, attempt - 1, answer);
             }
             Interlocked.Increment(ref _retriesAdvised);
             await Task.Delay(delay);

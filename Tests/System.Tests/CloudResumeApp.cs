@@ -98,11 +98,13 @@ public class CloudResumeApp : IAsyncLifetime
         Assert.Fail("The API did not answer GET /visits within a minute of its restart.");
     }
 
-    public async Task ExecuteAsync(string resource, string command)
+    /// <summary>Runs a resource's dashboard command, which must succeed; its result says what it did.</summary>
+    public async Task<ExecuteCommandResult> ExecuteAsync(string resource, string command)
     {
         var commands = App.Services.GetRequiredService<ResourceCommandService>();
         var result = await commands.ExecuteCommandAsync(resource, command);
         Assert.True(result.Success, $"{command} on {resource} failed: {result.Message}");
+        return result;
     }
 
     public async Task DisposeAsync()

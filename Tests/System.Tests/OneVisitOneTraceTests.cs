@@ -41,7 +41,7 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
         await VisitAsync(Enumerable.Repeat(AppHostTests.BrowserUserAgent, 3));
 
         // Each invocation's server span and the records written within it.
-        await WaitForAsync(() => HandledRecords().Count >= 3, "three 'Handled' log records from counter");
+        await WaitForTelemetryAsync(() => HandledRecords().Count >= 3, "three 'Handled' log records from counter");
         var records = HandledRecords();
         var spans = app.Telemetry.Spans.Where(span => span.ServiceName == "counter" && span.Kind == ActivityKind.Server).ToDictionary(span => span.SpanId);
 
@@ -63,7 +63,7 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
         // Two in a row: the first invocation's response and the second one's long poll of /next have both ended
         // by the time the second visit's gateway span arrives, so their spans would have been exported by then.
         await VisitAsync(Enumerable.Repeat(AppHostTests.BrowserUserAgent, 2));
-        await WaitForAsync(() => app.Telemetry.Spans.Count(span => span.ServiceName == "api" && span.Name == "POST /visits") >= 2, "the gateway's spans of both visits");
+        await WaitForTelemetryAsync(() => app.Telemetry.Spans.Count(span => span.ServiceName == "api" && span.Name == "POST /visits") >= 2, "the gateway's spans of both visits");
 
         var runtimeApi = app.Telemetry.Spans.Where(span => span.Name.Contains(RuntimeApiPrefix, StringComparison.Ordinal)
             || span.Attributes.Values.Any(value => value.Contains(RuntimeApiPrefix, StringComparison.Ordinal))).ToList();
@@ -74,7 +74,7 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
     public async Task The_visits_metric_never_goes_down_when_execution_environments_retire()
     {
         await VisitAsync(Enumerable.Range(140, 3).Select(ChromeOfVersion));
-        await WaitForAsync(() => Visits().Count > 0, "the visits metric");
+        await WaitForTelemetryAsync(() => Visits().Count > 0, "the visits metric");
         var beforeRetirement = Visits()[^1].Value;
 
         // Every execution environment retires (as an idle one does), and new ones count on.
@@ -83,7 +83,7 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
         using var recycled = await control.PostAsJsonAsync(EmulatorPaths.RecycleEnvironments, new RecycleRequest(null), LocalSystemJsonContext.Default.RecycleRequest);
         recycled.EnsureSuccessStatusCode();
         await VisitAsync(Enumerable.Range(150, 3).Select(ChromeOfVersion));
-        await WaitForAsync(() => Visits()[^1].Value >= beforeRetirement + 3, "the visits metric to count the visits after the retirement");
+        await WaitForTelemetryAsync(() => Visits()[^1].Value >= beforeRetirement + 3, "the visits metric to count the visits after the retirement");
 
         var points = Visits();
         Assert.All(points, point => Assert.True(point.IsMonotonic, $"{point.Name} is not a monotonic sum"));
@@ -108,16 +108,10 @@ public sealed class OneVisitOneTraceTests(CloudResumeApp app, BrowserSession bro
         }
     }
 
+    // Each ask decodes every export received so far: asked every 200 ms, not in a tight loop.
+    private static Task WaitForTelemetryAsync(Func<bool> condition, string what) =>
+        Eventually.WaitForAsync(condition, what, Wait, TimeSpan.FromMilliseconds(200));
+
     /// <summary>The suite's browser at another version: to the function, another visitor.</summary>
     private static string ChromeOfVersion(int version) => AppHostTests.BrowserUserAgent.Replace("Chrome/156.0", $"Chrome/{version}.0");
-
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        var giveUp = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < giveUp, $"timed out waiting for {what}");
-            await Task.Delay(200);
-        }
-    }
 }

@@ -13,8 +13,7 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
     private static readonly UtcDay Today = UtcDay.Of(Now);
 
-    private static VisitCounter CounterFor(IAmazonDynamoDB client, string table, FunctionLog? log = null) =>
-        new(client, table, new DailySalt(client, table), log: log);
+    private static VisitCounter CounterFor(IAmazonDynamoDB client, string table) => new(client, table, new DailySalt(client, table));
 
     /// <summary>Puts <c>total</c> with totals and, for each day ago in <paramref name="daysAgo"/>, views = 1000 + ago, visitors = ago.</summary>
     private static Task SeedTotalAsync(IAmazonDynamoDB client, string table, IEnumerable<int> daysAgo)
@@ -117,7 +116,8 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
     public async Task A_failed_prune_does_not_fail_the_visit(string? error, int status)
     {
         // No salt yet, so this visit creates it and prunes; the 2nd UpdateItem of total (after views and visitors) is the prune.
-        await using var fake = new FakeDynamoDb((operation, count) => operation switch
+        using var output = new MemoryStream();
+        await using var counter = new CounterOnFakeDynamoDb((operation, count) => operation switch
         {
             "GetItem" => FakeDynamoDb.Ok("{}"),
             "PutItem" => FakeDynamoDb.Ok("{}"),
@@ -125,15 +125,12 @@ public sealed class BoundedTotalItemTests(EmulatedLambda lambda)
             "UpdateItem" when count <= 1 => FakeDynamoDb.Ok("""{"Attributes":{"Views":{"N":"7"},"Visitors":{"N":"3"}}}"""),
             "UpdateItem" => error is null ? null : FakeDynamoDb.Error(error, status),
             _ => FakeDynamoDb.Error("ValidationException"),
-        });
-        using var client = fake.CreateFunctionClient();
-        using var output = new MemoryStream();
-        var counter = CounterFor(client, "visits", new FunctionLog(output, TimeProvider.System));
+        }, new FunctionLog(output, TimeProvider.System));
 
-        var counts = await counter.CountAsync("203.0.113.7", "UA", Now, 0, CancellationToken.None);
+        var counts = await counter.CountAsync();
 
         Assert.Equal((7, 3), (counts.Counts.Views, counts.Counts.Visitors));
-        Assert.True(fake.Received("UpdateItem") >= 2, "the prune was attempted");
+        Assert.True(counter.Fake.Received("UpdateItem") >= 2, "the prune was attempted");
         Assert.Contains("Daily prune of old day attributes", Encoding.UTF8.GetString(output.ToArray()));
     }
 

@@ -1,3 +1,5 @@
+using CloudResume.Counter.Logging;
+
 namespace CloudResume.Tests.Counter.Integration;
 
 /// <summary>
@@ -7,22 +9,21 @@ namespace CloudResume.Tests.Counter.Integration;
 public sealed class CounterOnFakeDynamoDb : IAsyncDisposable
 {
     private readonly AmazonDynamoDBClient _client;
+    private readonly VisitCounter _counter;
 
-    public CounterOnFakeDynamoDb(Func<string, int, FakeAnswer?> respond)
+    public CounterOnFakeDynamoDb(Func<string, int, FakeAnswer?> respond, FunctionLog? log = null)
     {
         Fake = new FakeDynamoDb(respond);
         _client = Fake.CreateFunctionClient();
-        Counter = new VisitCounter(_client, "visits", new DailySalt(_client, "visits"));
+        _counter = new VisitCounter(_client, "visits", new DailySalt(_client, "visits"), log: log);
     }
 
     public FakeDynamoDb Fake { get; }
 
-    public VisitCounter Counter { get; }
-
     public Task<CountedVisit> CountAsync(string sourceIp = "203.0.113.7", int days = 0) =>
-        Counter.CountAsync(sourceIp, "UA", FakeDynamoDb.Now, days, CancellationToken.None);
+        _counter.CountAsync(sourceIp, "UA", FakeDynamoDb.Now, days, CancellationToken.None);
 
-    public Task<VisitCounts> ReadAsync(int days) => Counter.ReadAsync(days, FakeDynamoDb.Now, CancellationToken.None);
+    public Task<VisitCounts> ReadAsync(int days) => _counter.ReadAsync(days, FakeDynamoDb.Now, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

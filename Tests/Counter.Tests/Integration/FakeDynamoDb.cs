@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 
 namespace CloudResume.Tests.Counter.Integration;
 
@@ -48,7 +48,14 @@ public sealed class FakeDynamoDb : IAsyncDisposable
     private static readonly string Salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(DailySalt.SaltBytes));
 
     /// <summary>GetItem's answer when the day's salt exists.</summary>
-    public static FakeAnswer SaltOfToday() => Ok("""{"Item":{"Id":{"S":"salt#2025-06-01"},"Salt":{"B":""" + $"\"{Salt}\"" + "}}}");
+    public static FakeAnswer SaltOfToday() => Ok(new JsonObject
+    {
+        ["Item"] = new JsonObject
+        {
+            [TableKeys.Id] = new JsonObject { ["S"] = TableKeys.SaltOf(UtcDay.Of(Now)) },
+            [TableKeys.Salt] = new JsonObject { ["B"] = Salt },
+        },
+    }.ToJsonString());
 
     public static FakeAnswer Error(string type, int status = 400) =>
         new(status, $$"""{"__type":"{{ErrorPrefix}}{{type}}","message":"fake {{type}}"}""", type);

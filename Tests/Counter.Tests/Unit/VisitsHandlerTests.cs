@@ -278,8 +278,7 @@ public class VisitsHandlerTests
 
         var response = await Handle(ApiEvents.Request("POST"), deadline.Token);
 
-        Assert.Equal(503, response.StatusCode);
-        Assert.Equal("1", Header(response, "retry-after"));
+        AssertRetryableUnavailable(response);
     }
 
     [Fact]

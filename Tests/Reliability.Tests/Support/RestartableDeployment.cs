@@ -5,45 +5,44 @@ namespace CloudResume.Tests.Reliability.Support;
 /// under load; warmed up to one execution environment per caller, with a browser's client. Disposing it stops
 /// everything and deletes the data.
 /// </summary>
-public sealed class RestartableDeployment : IAsyncDisposable
+/// <remarks>Owns the parts it is given: disposing it disposes them.</remarks>
+public sealed class RestartableDeployment(ScratchDirectory data, LocalDeployment deployment, VisitsApi api) : IAsyncDisposable
 {
-    private readonly ScratchDirectory _data;
-    private LocalDeployment? _deployment;
-    private VisitsApi? _api;
+    public LocalDeployment Deployment => deployment;
 
-    private RestartableDeployment(ScratchDirectory data) => _data = data;
-
-    public LocalDeployment Deployment => _deployment ?? throw new InvalidOperationException("The deployment is not started.");
-
-    public VisitsApi Api => _api ?? throw new InvalidOperationException("The deployment is not started.");
+    public VisitsApi Api => api;
 
     /// <param name="purpose">Names the data folder (what is left of a crashed run says whose it was).</param>
     /// <param name="callers">Execution environments to start before the load.</param>
     public static async Task<RestartableDeployment> StartAsync(string purpose, int callers)
     {
-        var started = new RestartableDeployment(new ScratchDirectory(purpose));
+        var data = new ScratchDirectory(purpose);
+        LocalDeployment? started = null;
+        VisitsApi? client = null;
         try
         {
-            started._deployment = await ReliabilityDeployment.StartAsync(started._data.Path);
-            started._api = new VisitsApi(started._deployment.Emulator.GatewayPort);
-            await started._deployment.WarmUpAsync(started._api, callers);
-            return started;
+            started = await ReliabilityDeployment.StartAsync(data.Path);
+            client = new VisitsApi(started.Emulator.GatewayPort);
+            await started.WarmUpAsync(client, callers);
+            return new RestartableDeployment(data, started, client);
         }
         catch
         {
             // A start that failed half-way still leaves processes and a folder behind.
-            await started.DisposeAsync();
+            client?.Dispose();
+            if (started is not null)
+            {
+                await started.DisposeAsync();
+            }
+            data.Dispose();
             throw;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _api?.Dispose();
-        if (_deployment is not null)
-        {
-            await _deployment.DisposeAsync();
-        }
-        _data.Dispose();
+        api.Dispose();
+        await deployment.DisposeAsync();
+        data.Dispose();
     }
 }
